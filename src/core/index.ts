@@ -1,0 +1,102 @@
+/**
+ * The compute core's front door: one call from a workbook snapshot to everything the
+ * pane, the ribbon command and the CLI need. Pure: no Office, DOM, React or Node.
+ *
+ * Pipeline (each step a module with one job):
+ *   read (validate + normalise, errors as data) → compute (score → vetoes → rank → grade
+ *   → interviews → assistance → checks) → report (result sheets, write plan, JSON).
+ */
+import { DEFAULT_ROLES, REGISTRY_SHEET } from './defaults';
+import { readInput } from './read';
+import { compute } from './compute';
+import { buildResultSheets, planWrite, toJson } from './report';
+import type {
+  AssessmentInput,
+  AssessmentResult,
+  Issue,
+  JsonReport,
+  Lang,
+  OutputSheet,
+  Roles,
+  WorkbookSnapshot,
+  WritePlan,
+} from './types';
+
+export * from './types';
+export { t, issueText } from './messages';
+export { DEFAULT_ROLES, OUTPUT_SHEETS, REGISTRY_SHEET } from './defaults';
+export { templateSheets } from './report';
+
+/** Kaohe's version, written into 考核说明 and the registry sheet. */
+export const KAOHE_VERSION = '0.1.0';
+
+export interface AssessOptions {
+  lang: Lang;
+  /** Time of computation (for 考核说明); pass it in so runs are reproducible. */
+  now: Date;
+  roles?: Partial<Roles>;
+}
+
+export interface AssessOutcome {
+  /** False when the input has errors: nothing may be written. */
+  ok: boolean;
+  /** Errors and warnings, in sheet/row/column order. */
+  issues: Issue[];
+  input: AssessmentInput | null;
+  result: AssessmentResult | null;
+  /** The result sheets under their usual names. */
+  sheets: OutputSheet[];
+  /** What to write (null when not ok). */
+  plan: WritePlan | null;
+  json: JsonReport;
+}
+
+/** Resolves the role sheet names, defaults filled in. */
+export function resolveRoles(roles?: Partial<Roles>): Roles {
+  return { ...DEFAULT_ROLES, ...(roles ?? {}) };
+}
+
+/**
+ * Which sheets an adapter must load for `assess`: the role sheets that exist, and Kaohe's
+ * registry sheet. Cost: O(sheets).
+ * @example sheetsToRead(['考核数据', 'Sheet1']) // => ['考核数据']
+ */
+export function sheetsToRead(sheetNames: string[], roles?: Partial<Roles>): string[] {
+  const r = resolveRoles(roles);
+  const wanted = new Set([r.data, r.indicators, r.problems, r.assistance, r.params, REGISTRY_SHEET]);
+  return sheetNames.filter((name) => wanted.has(name));
+}
+
+/**
+ * Runs the whole assessment on a snapshot.
+ * Never throws on bad input: every problem comes back as an Issue with its cell.
+ */
+export function assess(snapshot: WorkbookSnapshot, options: AssessOptions): AssessOutcome {
+  const roles = resolveRoles(options.roles);
+  const read = readInput(snapshot, roles, { now: options.now });
+  const errors = read.issues.filter((i) => i.severity === 'error');
+  if (!read.input || errors.length > 0) {
+    return {
+      ok: false,
+      issues: read.issues,
+      input: null,
+      result: null,
+      sheets: [],
+      plan: null,
+      json: toJson(null, read.issues, options.lang),
+    };
+  }
+  const result: AssessmentResult = compute(read.input);
+  const issues = result.warnings;
+  const sheets = buildResultSheets(result, read.input, { now: options.now, version: KAOHE_VERSION });
+  const plan = planWrite(snapshot, sheets);
+  return {
+    ok: true,
+    issues,
+    input: read.input,
+    result,
+    sheets,
+    plan,
+    json: toJson(result, issues, options.lang),
+  };
+}
