@@ -27,6 +27,9 @@ const catalog = {
 
   // ── output sheets, write plan, CLI (report/*, cli) ──
   // @section report
+
+  // ── task pane and ribbon command (taskpane/*, commands/*) ──
+  // @section ui
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageCode = keyof typeof catalog;
