@@ -1,0 +1,148 @@
+/**
+ * Layout helpers shared by every sheet Kaohe writes: cells (text, score, number),
+ * the title row, the header row, column widths that fit CJK text, print setup.
+ * Pure: builds OutputSheet data, knows nothing of the adapter that writes it.
+ */
+import { columnLetter } from '../a1';
+import type { Grade, OutCell, OutputSheet, Params } from '../types';
+
+/** ARGB fills of the grade cells: 好 green, 较好 blue, 一般 yellow, 较差 red. */
+export const GRADE_FILLS: Record<Grade, string> = {
+  好: 'FFC6EFCE',
+  较好: 'FFDDEBF7',
+  一般: 'FFFFEB9C',
+  较差: 'FFFFC7CE',
+};
+
+/** Fill of a failing cell (未达标). */
+export const FAIL_FILL = 'FFFFC7CE';
+
+/** Format of every score: two decimals. */
+export const SCORE_FORMAT = '0.00';
+
+/** Narrowest and widest column, in characters. */
+const MIN_WIDTH = 6;
+const MAX_WIDTH = 60;
+
+/**
+ * Literal text: written as a string, number format `@`, never a formula.
+ * @example textCell('=1+1') // => { v: '=1+1', text: true, fmt: '@' }
+ */
+export function textCell(v: string | null | undefined, extra: Partial<OutCell> = {}): OutCell {
+  return { v: v ?? '', text: true, fmt: '@', ...extra };
+}
+
+/**
+ * A score shown with two decimals.
+ * @example scoreCell(18.5) // => { v: 18.5, fmt: '0.00', align: 'right' }
+ */
+export function scoreCell(v: number | null, extra: Partial<OutCell> = {}): OutCell {
+  return { v, fmt: SCORE_FORMAT, align: 'right', ...extra };
+}
+
+/** A plain number (counts, ranks), General format. */
+export function numberCell(v: number | null, extra: Partial<OutCell> = {}): OutCell {
+  return { v, align: 'center', ...extra };
+}
+
+/**
+ * Width of a string in terminal/Excel columns: a CJK or full-width character counts 2.
+ * Cost: O(length).
+ * @example displayWidth('考核a') // => 5
+ */
+export function displayWidth(s: string): number {
+  let width = 0;
+  for (const ch of s) {
+    const code = ch.codePointAt(0) ?? 0;
+    width += isWide(code) ? 2 : 1;
+  }
+  return width;
+}
+
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+  );
+}
+
+/** Shown text of a cell value, for width estimates. Scores count with their two decimals. */
+function shownText(cell: OutCell): string {
+  if (cell.v === null || cell.v === undefined) return '';
+  if (typeof cell.v === 'number') return cell.fmt === SCORE_FORMAT ? cell.v.toFixed(2) : String(cell.v);
+  return cell.v;
+}
+
+/**
+ * Column widths that fit the widest line of each column (title row excluded),
+ * clamped to [6, 60] characters, plus a margin of 2. Cost: O(cells).
+ */
+export function fitWidths(rows: OutCell[][], columns: number, skipRows = 1): number[] {
+  const widths = Array.from({ length: columns }, () => MIN_WIDTH);
+  rows.slice(skipRows).forEach((row) =>
+    row.forEach((cell, col) => {
+      if (col >= columns) return;
+      const widest = Math.max(0, ...shownText(cell).split('\n').map(displayWidth));
+      widths[col] = Math.min(MAX_WIDTH, Math.max(widths[col], widest + 2));
+    }),
+  );
+  return widths;
+}
+
+/**
+ * The title all result sheets share, with an optional role.
+ * @example resultTitle({ town: '羊楼司镇', year: 2018 }, '约谈名单') // => '羊楼司镇2018年度村(社区)脱贫攻坚工作考核结果——约谈名单'
+ */
+export function resultTitle(params: Pick<Params, 'town' | 'year'>, role?: string): string {
+  const base = `${params.town}${params.year}年度村(社区)脱贫攻坚工作考核结果`;
+  return role ? `${base}——${role}` : base;
+}
+
+export interface TableSheetSpec {
+  name: string;
+  title: string;
+  headers: string[];
+  rows: OutCell[][];
+  /** Columns frozen on the left (default 0). */
+  freezeCols?: number;
+  /** Extra merges below the header (A1 ranges). */
+  merges?: string[];
+}
+
+/**
+ * A sheet holding one table: a merged title row, a bold header row, the rows, frozen
+ * title + header, widths that fit, A4 landscape fit to width with rows 1–2 repeated.
+ * Cost: O(cells).
+ * @example tableSheet({ name: 'X', title: 'T', headers: ['单位'], rows: [] }).freezeRows // => 2
+ */
+export function tableSheet(spec: TableSheetSpec): OutputSheet {
+  const columns = spec.headers.length;
+  const title: OutCell[] = [textCell(spec.title, { bold: true, align: 'center' })];
+  const header: OutCell[] = spec.headers.map((h) => textCell(h, { bold: true, align: 'center', wrap: true }));
+  const rows = [title, header, ...spec.rows];
+  const merges = columns > 1 ? [`A1:${columnLetter(columns - 1)}1`] : [];
+  return {
+    name: spec.name,
+    rows,
+    merges: [...merges, ...(spec.merges ?? [])],
+    widths: fitWidths(rows, columns),
+    freezeRows: 2,
+    freezeCols: spec.freezeCols ?? 0,
+    headerRows: [2],
+    print: { landscape: true, fitToWidth: true, repeatRows: '1:2' },
+  };
+}
+
+/**
+ * A merge across the whole table on one 1-based sheet row.
+ * @example rowMerge(3, 4) // => 'A3:D3'
+ */
+export function rowMerge(row1: number, columns: number): string {
+  return `A${row1}:${columnLetter(Math.max(0, columns - 1))}${row1}`;
+}

@@ -1,0 +1,135 @@
+/**
+ * Hand-made AssessmentInput / AssessmentResult objects for the report tests, so the
+ * builders can be tested without the read and compute steps.
+ */
+import type {
+  AssessmentInput,
+  AssessmentResult,
+  Indicator,
+  Params,
+  UnitResult,
+  Veto,
+} from '../../src/core/types';
+
+export function makeParams(over: Partial<Params> = {}): Params {
+  return {
+    town: '羊楼司镇',
+    year: 2018,
+    date: '2018-12-31',
+    deadlineDays: 30,
+    goodQuota: 3,
+    averageQuota: 2,
+    tieMode: 'high',
+    tieBreak: ['减贫成效', '精准识别'],
+    rankByType: false,
+    missing: 'error',
+    conversion: null,
+    assistance: { visits: 2, fundsPoor: 5, fundsOther: 3, bases: 1, daysPerMonth: 20 },
+    given: ['镇名', '考核年度'],
+    ...over,
+  };
+}
+
+export function makeIndicator(over: Partial<Indicator> & Pick<Indicator, 'id' | 'dimension' | 'name' | 'points'>): Indicator {
+  return {
+    method: 'ratio',
+    target: 1,
+    floor: null,
+    perItem: null,
+    direction: 'up',
+    column: over.name,
+    columns: [over.name],
+    kind: 'proportion',
+    vetoThreshold: null,
+    vetoCategory: null,
+    note: '',
+    source: null,
+    clause: '四(一)1',
+    ...over,
+  };
+}
+
+export const INDICATORS: Indicator[] = [
+  makeIndicator({ id: 0, dimension: '减贫成效', name: '减贫计划完成率', points: 20, vetoThreshold: 1, vetoCategory: 1 }),
+  makeIndicator({ id: 1, dimension: '精准识别', name: '识别准确率', points: 10, method: 'range', floor: 0.9 }),
+];
+
+export function veto(over: Partial<Veto> = {}): Veto {
+  return {
+    category: 1,
+    text: { code: 'generic.text', params: { text: '减贫计划完成率 87.5%' } },
+    evidence: '考核数据!E5',
+    from: 'indicator',
+    ...over,
+  };
+}
+
+export function makeUnit(over: Partial<UnitResult> & Pick<UnitResult, 'name' | 'rank' | 'total'>): UnitResult {
+  const dims = over.dimensions ?? { 减贫成效: over.total / 2, 精准识别: over.total / 2 };
+  return {
+    type: '村',
+    person: '张三',
+    row: 3,
+    nameCell: '考核数据!A3',
+    totalExact: over.total,
+    converted: null,
+    dimensions: dims,
+    grade: '较好',
+    eligible: true,
+    interview: false,
+    prominent: false,
+    vetoes: [],
+    scores: [
+      { indicatorId: 0, value: 1, display: '10/10', cell: '考核数据!E3/F3', score: 20, rounded: 20, formula: '20 × min(1, 100% ÷ 100%)' },
+      { indicatorId: 1, value: 0.95, display: '95%', cell: '考核数据!G3', score: 5, rounded: 5, formula: '10 × (95% − 90%) ÷ (100% − 90%)' },
+    ],
+    notes: [],
+    ...over,
+  };
+}
+
+/** Three units: a good one, a vetoed one whose name starts with '=', a weak one. */
+export function makeResult(over: Partial<AssessmentResult> = {}): AssessmentResult {
+  const units = over.units ?? [
+    makeUnit({ name: '龙源村', rank: 1, total: 25, grade: '好' }),
+    makeUnit({
+      name: '=HYPERLINK("x")',
+      rank: 2,
+      total: 24.5,
+      grade: '较好',
+      eligible: false,
+      interview: true,
+      person: null,
+      vetoes: [veto()],
+      notes: [{ code: 'generic.text', params: { text: '已取消评先资格，名额顺延' } }],
+    }),
+    makeUnit({ name: '梧桐社区', type: '社区', rank: 3, total: 10, grade: '一般' }),
+  ];
+  return {
+    params: makeParams(),
+    indicators: INDICATORS,
+    dimensions: ['减贫成效', '精准识别'],
+    units,
+    interviews: units
+      .filter((u) => u.interview)
+      .map((u) => ({ unit: u.name, person: u.person, reasons: u.vetoes.map((v) => v.text), evidence: u.vetoes.map((v) => v.evidence), deadline: '2019-01-30' })),
+    assistance: null,
+    warnings: [],
+    ...over,
+  };
+}
+
+export function makeInput(over: Partial<AssessmentInput> = {}): AssessmentInput {
+  return {
+    params: makeParams(),
+    indicators: INDICATORS,
+    indicatorSource: 'builtin',
+    units: [],
+    problems: [],
+    assistance: null,
+    roles: { data: '考核数据', indicators: '指标设置', problems: '问题清单', assistance: '帮扶单位', params: '考核参数' },
+    fingerprint: 'ab'.repeat(32),
+    warnings: [],
+    ...over,
+  };
+}
