@@ -1,0 +1,166 @@
+/**
+ * Step 4 of compute: grades (RULEBOOK §4.2–4.7).
+ *
+ * 1. a unit with a 突出问题 → 较差;
+ * 2. of the rest in rank order, the first `goodQuota` units that keep award eligibility →
+ *    好 (a vetoed unit is never 好; its place passes down);
+ * 3. of the rest still ungraded (vetoed ones included), the last `averageQuota` → 一般;
+ * 4. everyone else → 较好.
+ * A quota boundary inside a group still tied after tie-breaks: 'high' gives the whole group
+ * the better grade, 'low' the lower one; either way a warning names the group. With
+ * 分类排名 each type group is graded on its own.
+ */
+import type { Grade, Issue, Msg, TieMode } from '../types';
+import { joinNames, NAME_LIST_CAP } from './names';
+import type { Ranking } from './rank';
+
+export interface GradeInput {
+  names: string[];
+  /** `考核数据!B7`, by unit index. */
+  nameCells: string[];
+  /** By unit index: no vetoes. */
+  eligible: boolean[];
+  /** By unit index: the reference of its first prominent problem, or null. */
+  prominent: (string | null)[];
+  goodQuota: number;
+  averageQuota: number;
+  tieMode: TieMode;
+  /** Sheet name for the warnings (the data sheet). */
+  dataSheet: string;
+}
+
+export interface Grading {
+  /** By unit index. */
+  grades: Grade[];
+  /** By unit index: why the grade is what it is. */
+  notes: Msg[][];
+  /** One per quota boundary that fell inside a tied group. */
+  warnings: Issue[];
+}
+
+/** A quota boundary that fell inside a tied group. */
+interface BoundaryTie {
+  members: number[];
+  rank: number;
+  better: Grade;
+  worse: Grade;
+}
+
+/** The A1 part of `考核数据!B7`. */
+function cellPart(reference: string): string {
+  const bang = reference.lastIndexOf('!');
+  return bang < 0 ? reference : reference.slice(bang + 1);
+}
+
+/**
+ * Grades one type group, order positions [start, end). Mutates `grades`, `vetoNotes` and
+ * `boundaries`. Cost: O(end − start).
+ */
+function gradeGroup(
+  ranking: Ranking,
+  start: number,
+  end: number,
+  input: GradeInput,
+  grades: (Grade | null)[],
+  vetoNotes: Msg[][],
+  boundaries: BoundaryTie[],
+): void {
+  const { order, groupStart, groupEnd, rank } = ranking;
+
+  for (let p = start; p < end; p++) {
+    const u = order[p];
+    if (input.prominent[u] !== null) grades[u] = '较差';
+  }
+
+  // 好: first eligible units in rank order, by tied group.
+  let good = 0;
+  for (let p = start; p < end && good < input.goodQuota; p = groupEnd[p]) {
+    const eligible: number[] = [];
+    for (let q = p; q < groupEnd[p]; q++) {
+      const u = order[q];
+      if (grades[u] !== null) continue;
+      if (input.eligible[u]) eligible.push(u);
+      else vetoNotes[u].push({ code: 'compute.note.vetoedNotGood', params: { rank: rank[u], quota: input.goodQuota } });
+    }
+    const remaining = input.goodQuota - good;
+    if (eligible.length <= remaining) {
+      for (const u of eligible) grades[u] = '好';
+      good += eligible.length;
+      continue;
+    }
+    boundaries.push({ members: eligible, rank: rank[eligible[0]], better: '好', worse: '较好' });
+    if (input.tieMode === 'high') for (const u of eligible) grades[u] = '好';
+    good = input.goodQuota;
+  }
+
+  // 一般: last ungraded units in rank order, by tied group.
+  let average = 0;
+  for (let p = end - 1; p >= start && average < input.averageQuota; p = groupStart[p] - 1) {
+    const ungraded: number[] = [];
+    for (let q = groupStart[p]; q <= p; q++) if (grades[order[q]] === null) ungraded.push(order[q]);
+    const remaining = input.averageQuota - average;
+    if (ungraded.length <= remaining) {
+      for (const u of ungraded) grades[u] = '一般';
+      average += ungraded.length;
+      continue;
+    }
+    boundaries.push({ members: ungraded, rank: rank[ungraded[0]], better: '较好', worse: '一般' });
+    if (input.tieMode === 'low') for (const u of ungraded) grades[u] = '一般';
+    average = input.averageQuota;
+  }
+
+  for (let p = start; p < end; p++) if (grades[order[p]] === null) grades[order[p]] = '较好';
+}
+
+/**
+ * Grades every unit and explains the non-obvious outcomes. Cost: O(n) after ranking
+ * (notes list at most NAME_LIST_CAP names). Never throws.
+ * @example gradeUnits(ranking, input).grades // => ['较好', '好', '好', '好', '较好', '较差', '一般', '一般']
+ */
+export function gradeUnits(ranking: Ranking, input: GradeInput): Grading {
+  const n = ranking.order.length;
+  const grades: (Grade | null)[] = new Array(n).fill(null);
+  const vetoNotes: Msg[][] = Array.from({ length: n }, () => []);
+  const boundaries: BoundaryTie[] = [];
+  for (const group of ranking.typeGroups) gradeGroup(ranking, group.start, group.end, input, grades, vetoNotes, boundaries);
+  const final = grades as Grade[];
+
+  const notes: Msg[][] = Array.from({ length: n }, () => []);
+  const others = (members: number[], self: number): string =>
+    joinNames(
+      members.filter((u) => u !== self).map((u) => input.names[u]),
+      NAME_LIST_CAP,
+    );
+  const namesAt = (start: number, end: number): string => {
+    const list: string[] = [];
+    for (let p = start; p < end && list.length <= NAME_LIST_CAP; p++) list.push(input.names[ranking.order[p]]);
+    return joinNames(list, NAME_LIST_CAP);
+  };
+
+  for (let u = 0; u < n; u++) {
+    const ref = input.prominent[u];
+    if (ref !== null) notes[u].push({ code: 'compute.note.prominent', params: { ref } });
+    notes[u].push(...vetoNotes[u]);
+    const ahead = ranking.ahead[u];
+    if (ahead) notes[u].push({ code: 'compute.note.tieAhead', params: { others: namesAt(ahead.start, ahead.end), dimension: ahead.dimension } });
+    const behind = ranking.behind[u];
+    if (behind) notes[u].push({ code: 'compute.note.tieBehind', params: { others: namesAt(behind.start, behind.end), dimension: behind.dimension } });
+  }
+
+  const warnings: Issue[] = boundaries.map((tie) => {
+    const grade = final[tie.members[0]];
+    const code = input.tieMode === 'high' ? 'compute.note.boundaryHigh' : 'compute.note.boundaryLow';
+    for (const u of tie.members) {
+      notes[u].push({ code, params: { others: others(tie.members, u), rank: tie.rank, grade } });
+    }
+    return {
+      code: input.tieMode === 'high' ? 'compute.tie.high' : 'compute.tie.low',
+      params: { units: joinNames(tie.members.map((u) => input.names[u])), rank: tie.rank, better: tie.better, worse: tie.worse, grade },
+      severity: 'warning',
+      sheet: input.dataSheet,
+      cell: cellPart(input.nameCells[tie.members[0]]),
+    };
+  });
+
+  return { grades: final, notes, warnings };
+}

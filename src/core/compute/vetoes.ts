@@ -1,0 +1,113 @@
+/**
+ * Step 2 of compute: the veto conditions of the measures 六 (RULEBOOK §3) each unit
+ * triggers — computed ones from indicators' 否决阈值, then one per problem-list row.
+ */
+import type { Indicator, Msg, Problem, UnitRow, Veto } from '../types';
+import { formatValue } from './format';
+
+/**
+ * The first cell of a reference: `考核数据!D7/E7` → `考核数据!D7` (an `A/B` column's
+ * numerator); a single cell comes back unchanged. Cost: O(length).
+ * @example firstCell('考核数据!D7/E7') // => '考核数据!D7'
+ */
+export function firstCell(reference: string): string {
+  const slash = reference.indexOf('/');
+  return slash < 0 ? reference : reference.slice(0, slash);
+}
+
+/**
+ * Whether a value triggers an indicator's veto: below the threshold (正向) or above it
+ * (逆向); equal never triggers; a missing value never triggers (a blank is no evidence,
+ * and the missing-value warning already names the cell). Cost: O(1).
+ * @example triggersVeto(0.97, 0.98, 'up') // => true
+ * @example triggersVeto(0.98, 0.98, 'up') // => false
+ */
+export function triggersVeto(value: number | null, threshold: number, direction: Indicator['direction']): boolean {
+  if (value === null) return false;
+  return direction === 'down' ? value > threshold : value < threshold;
+}
+
+/**
+ * The veto an indicator's value triggers, or null. Cost: O(1). Never throws.
+ * @example indicatorVeto(planIndicator, { value: 0.95, cell: '考核数据!E5/F5', … })
+ * // => { category: 1, from: 'indicator', evidence: '考核数据!E5',
+ * //      text: { code: 'compute.veto.below', params: { indicator: '减贫计划完成率', value: '95%', threshold: '100%' } } }
+ */
+export function indicatorVeto(indicator: Indicator, value: number | null, cell: string): Veto | null {
+  const threshold = indicator.vetoThreshold;
+  const category = indicator.vetoCategory;
+  if (threshold === null || category === null) return null;
+  if (!triggersVeto(value, threshold, indicator.direction)) return null;
+  const text: Msg = {
+    code: indicator.direction === 'down' ? 'compute.veto.above' : 'compute.veto.below',
+    params: {
+      indicator: indicator.name,
+      value: formatValue(value as number, indicator.kind),
+      threshold: formatValue(threshold, indicator.kind),
+    },
+  };
+  return { category, text, evidence: firstCell(cell), from: 'indicator' };
+}
+
+/**
+ * The veto of one problem-list row: its description, with source and date when given.
+ * Cost: O(1). Never throws.
+ * @example problemVeto({ category: 2, description: '挪用资金 2 万元', source: '审计', date: '2018-06-01', ref: '问题清单!A3', … })
+ * // => { category: 2, from: 'problem', evidence: '问题清单!A3',
+ * //      text: { code: 'compute.veto.problemSourceDate', params: { description: '挪用资金 2 万元', source: '审计', date: '2018-06-01' } } }
+ */
+export function problemVeto(problem: Problem): Veto {
+  const description = problem.description;
+  const source = problem.source.trim();
+  const date = problem.date.trim();
+  let text: Msg;
+  if (source && date) text = { code: 'compute.veto.problemSourceDate', params: { description, source, date } };
+  else if (source || date) text = { code: 'compute.veto.problemDetail', params: { description, detail: source || date } };
+  else text = { code: 'compute.veto.problem', params: { description } };
+  return { category: problem.category, text, evidence: problem.ref, from: 'problem' };
+}
+
+/**
+ * Every unit's vetoes, by input position: computed ones in indicator order, then the
+ * unit's problem-list rows in row order. Problems naming no known unit are ignored (the
+ * reader reports them as errors). Cost: O(units × vetoing indicators + problems).
+ */
+export function unitVetoes(indicators: Indicator[], units: UnitRow[], problems: Problem[]): Veto[][] {
+  const vetoing = indicators
+    .map((indicator, position) => ({ indicator, position }))
+    .filter(({ indicator }) => indicator.vetoThreshold !== null && indicator.vetoCategory !== null);
+  const byName = new Map<string, number>();
+  const result: Veto[][] = units.map((unit, u) => {
+    byName.set(unit.name, u);
+    const vetoes: Veto[] = [];
+    for (const { indicator, position } of vetoing) {
+      const entry = unit.values[position];
+      const veto = entry ? indicatorVeto(indicator, entry.value, entry.cell) : null;
+      if (veto) vetoes.push(veto);
+    }
+    return vetoes;
+  });
+  const ordered = [...problems].sort((a, b) => a.row - b.row);
+  for (const problem of ordered) {
+    const u = byName.get(problem.unit);
+    if (u !== undefined) result[u].push(problemVeto(problem));
+  }
+  return result;
+}
+
+/**
+ * Which units have a prominent problem (突出问题), by input position, with the first
+ * such row's reference. Cost: O(units + problems).
+ */
+export function prominentProblems(units: UnitRow[], problems: Problem[]): (string | null)[] {
+  const byName = new Map<string, number>();
+  units.forEach((unit, u) => byName.set(unit.name, u));
+  const result: (string | null)[] = units.map(() => null);
+  const ordered = [...problems].sort((a, b) => a.row - b.row);
+  for (const problem of ordered) {
+    if (!problem.prominent) continue;
+    const u = byName.get(problem.unit);
+    if (u !== undefined && result[u] === null) result[u] = problem.ref;
+  }
+  return result;
+}

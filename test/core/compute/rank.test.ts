@@ -1,0 +1,115 @@
+import { rankUnits, tiedWith, type RankInput } from '../../../src/core/compute/rank';
+
+/** Units with [name, total, dim0, dim1]; dimensions d0, d1. */
+function rankInput(rows: [string, number, number, number][], extra: Partial<RankInput> = {}): RankInput {
+  return {
+    names: rows.map((r) => r[0]),
+    types: rows.map(() => '村'),
+    total: Float64Array.from(rows.map((r) => r[1])),
+    dimensionRounded: Float64Array.from(rows.flatMap((r) => [r[2], r[3]])),
+    dimensions: ['d0', 'd1'],
+    tieBreak: ['d0', 'd1'],
+    rankByType: false,
+    ...extra,
+  };
+}
+
+const ordered = (input: RankInput) => {
+  const ranking = rankUnits(input);
+  return ranking.order.map((u) => [input.names[u], ranking.rank[u]]);
+};
+
+describe('rankUnits', () => {
+  test('competition ranking 1, 2, 2, 4; ties listed by name', () => {
+    const input = rankInput([
+      ['梅池', 80, 10, 10],
+      ['龙源', 90, 10, 10],
+      ['大前', 80, 10, 10],
+      ['黄金', 70, 10, 10],
+    ]);
+    // zh-Hans-CN collation orders by pinyin: 大前 (da) before 梅池 (mei)
+    expect(ordered(input)).toEqual([
+      ['龙源', 1],
+      ['大前', 2],
+      ['梅池', 2],
+      ['黄金', 4],
+    ]);
+    const ranking = rankUnits(input);
+    expect(tiedWith(ranking, 0).map((u) => input.names[u])).toEqual(['大前']);
+    expect(tiedWith(ranking, 1)).toEqual([]);
+  });
+
+  test('tie-break dimensions in the order given', () => {
+    const rows: [string, number, number, number][] = [
+      ['A', 80, 30, 50],
+      ['B', 80, 29, 51],
+      ['C', 80, 30, 49],
+    ];
+    expect(ordered(rankInput(rows))).toEqual([
+      ['A', 1],
+      ['C', 2],
+      ['B', 3],
+    ]);
+    expect(ordered(rankInput(rows, { tieBreak: ['d1', 'd0'] }))).toEqual([
+      ['B', 1],
+      ['A', 2],
+      ['C', 3],
+    ]);
+    expect(ordered(rankInput(rows, { tieBreak: [] }))).toEqual([
+      ['A', 1],
+      ['B', 1],
+      ['C', 1],
+    ]);
+    // an unknown name is skipped
+    expect(ordered(rankInput(rows, { tieBreak: ['无此维度', 'd1'] }))[0]).toEqual(['B', 1]);
+  });
+
+  test('which dimension broke a tie, between neighbouring rank groups with the same total', () => {
+    const input = rankInput([
+      ['D', 88, 30, 58],
+      ['E', 88, 28, 60],
+      ['E2', 88, 28, 60],
+      ['X', 70, 30, 40],
+    ]);
+    const ranking = rankUnits(input);
+    expect(ranking.ahead[0]).toEqual({ start: 1, end: 3, dimension: 'd0' });
+    expect(ranking.behind[1]).toEqual({ start: 0, end: 1, dimension: 'd0' });
+    expect(ranking.behind[2]).toEqual({ start: 0, end: 1, dimension: 'd0' });
+    expect(ranking.ahead[1]).toBeNull();
+    expect(ranking.ahead[2]).toBeNull(); // X has another total
+    expect([...ranking.groupStart]).toEqual([0, 1, 1, 3]);
+    expect([...ranking.groupEnd]).toEqual([1, 3, 3, 4]);
+  });
+
+  test('rankByType: 村, 社区, then others by collation; ranks restart', () => {
+    const input = rankInput(
+      [
+        ['a', 50, 0, 0],
+        ['b', 60, 0, 0],
+        ['c', 70, 0, 0],
+        ['d', 80, 0, 0],
+        ['e', 90, 0, 0],
+      ],
+      { types: ['站所', '社区', '村', '社区', '工作队'], rankByType: true },
+    );
+    const ranking = rankUnits(input);
+    expect(ordered(input)).toEqual([
+      ['c', 1],
+      ['d', 1],
+      ['b', 2],
+      ['e', 1], // 工作队 (gong) before 站所 (zhan)
+      ['a', 1],
+    ]);
+    expect(ranking.typeGroups).toEqual([
+      { type: '村', start: 0, end: 1 },
+      { type: '社区', start: 1, end: 3 },
+      { type: '工作队', start: 3, end: 4 },
+      { type: '站所', start: 4, end: 5 },
+    ]);
+  });
+
+  test('empty input', () => {
+    expect(rankUnits(rankInput([])).order).toEqual([]);
+    expect(rankUnits(rankInput([])).typeGroups).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+import { dimensionsOf, extremesOf, scoreUnits } from '../../../src/core/compute/scoreUnits';
+import { makeInput } from '../../helpers/input';
+
+describe('scoreUnits', () => {
+  const input = makeInput({
+    indicators: [
+      { name: '完成率', dimension: '减贫成效', method: 'ratio', points: 20, target: 1, kind: 'proportion' },
+      { name: '识别率', dimension: '精准识别', method: 'range', points: 6, target: 1, floor: 0.9, kind: 'proportion' },
+      { name: '项目数', dimension: '减贫成效', method: 'relative', points: 5 },
+      { name: '信息篇数', dimension: '日常管理', method: 'bonus', points: 2, perItem: 0.5 },
+    ],
+    units: [
+      { name: 'A', values: [0.95, 0.97, 3, 5] },
+      { name: 'B', values: [1, 0.935, 6, 1] },
+      { name: 'C', values: [0.5, null, null, 0] },
+    ],
+  });
+  const scored = scoreUnits(input.indicators, input.units);
+
+  test('dimensions in first-appearance order', () => {
+    expect(scored.dimensions).toEqual(['减贫成效', '精准识别', '日常管理']);
+    expect([...scored.dimensionOf]).toEqual([0, 1, 0, 2]);
+  });
+
+  test('indicator scores keep value, cell, full precision and rounded score, and formula', () => {
+    const a = scored.scores[0];
+    expect(a.map((s) => s.rounded)).toEqual([19, 4.2, 2.5, 2]);
+    expect(a[1].score).toBeCloseTo(4.2, 12);
+    const expected = {
+      indicatorId: 0,
+      value: 0.95,
+      display: '0.95',
+      cell: '考核数据!C3',
+      score: 19,
+      rounded: 19,
+      formula: '20 × min(1, 95% ÷ 100%) = 19',
+    };
+    expect(a[0]).toMatchObject(expected);
+    expect(a[0].formula).toBe(expected.formula);
+    // the formula is written when read, and JSON carries it
+    expect(JSON.parse(JSON.stringify(a[0]))).toEqual(expected);
+  });
+
+  test('relative uses the max over all units with missing values excluded', () => {
+    expect(extremesOf(input.units, 2)).toEqual({ max: 6, min: 3 });
+    expect(scored.scores[1][2].score).toBe(5);
+  });
+
+  test('a missing value scores 0', () => {
+    expect(scored.scores[2][1]).toMatchObject({ value: null, score: 0, formula: '缺失，按 0 分' });
+  });
+
+  test('dimension and total sums of full-precision scores, then rounded', () => {
+    // B: 20 + 6·(0.035/0.1)=2.1 + 5 + 0.5
+    expect(scored.total[1]).toBe(27.6);
+    expect(scored.totalExact[1]).toBeCloseTo(27.6, 12);
+    expect([...scored.dimensionRounded.slice(3, 6)]).toEqual([25, 2.1, 0.5]);
+    expect(scored.total[2]).toBe(10);
+  });
+
+  test('totals are rounded from the full-precision sum, not from rounded parts', () => {
+    const thirds = makeInput({
+      indicators: [1, 2, 3].map((i) => ({ name: `x${i}`, method: 'ratio' as const, points: 1, target: 3 })),
+      units: [{ name: 'A', values: [1, 1, 1] }],
+    });
+    const s = scoreUnits(thirds.indicators, thirds.units);
+    expect(s.scores[0].map((x) => x.rounded)).toEqual([0.33, 0.33, 0.33]);
+    expect(s.total[0]).toBe(1);
+  });
+
+  test('dimensionsOf', () => {
+    const { dimensions, dimensionOf } = dimensionsOf([{ dimension: 'b' }, { dimension: 'a' }, { dimension: 'b' }]);
+    expect(dimensions).toEqual(['b', 'a']);
+    expect([...dimensionOf]).toEqual([0, 1, 0]);
+  });
+});
