@@ -26,6 +26,19 @@ export { scoreUnits, dimensionsOf, extremesOf, type ScoredUnits } from './scoreU
 export { firstCell, indicatorVeto, problemVeto, prominentProblems, triggersVeto, unitVetoes } from './vetoes';
 
 /**
+ * Adds `scores` as an enumerable getter that builds the unit's IndicatorScore objects on
+ * first read and keeps them (spreads and JSON see it like a plain property).
+ */
+function withLazyScores(unit: Omit<UnitResult, 'scores'>, make: () => UnitResult['scores']): UnitResult {
+  let cache: UnitResult['scores'] | null = null;
+  return Object.defineProperty(unit, 'scores', {
+    get: () => (cache ??= make()),
+    enumerable: true,
+    configurable: true,
+  }) as UnitResult;
+}
+
+/**
  * Computes the whole assessment. Never throws on valid input.
  *
  * Cost: O(units × indicators + units · log units · tie-break dimensions).
@@ -70,7 +83,7 @@ export function compute(input: AssessmentInput): AssessmentResult {
     const unit = units[u];
     const dimensionScores: Record<string, number> = {};
     for (let d = 0; d < dimensionCount; d++) dimensionScores[dimensions[d]] = scored.dimensionRounded[u * dimensionCount + d];
-    results[p] = {
+    results[p] = withLazyScores({
       name: unit.name,
       type: unit.type,
       person: unit.person,
@@ -86,9 +99,8 @@ export function compute(input: AssessmentInput): AssessmentResult {
       interview: !eligible[u],
       prominent: prominent[u] !== null,
       vetoes: vetoes[u],
-      scores: scored.scores[u],
       notes: grading.notes[u],
-    };
+    }, () => scored.scoresOf(u));
   }
 
   const warnings: Issue[] = [...input.warnings, ...grading.warnings];

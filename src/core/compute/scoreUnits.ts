@@ -11,8 +11,14 @@ export interface ScoredUnits {
   dimensions: string[];
   /** For each indicator (by position), the index of its dimension in `dimensions`. */
   dimensionOf: Int32Array;
-  /** Per unit (by input position), one score per indicator in table order. */
-  scores: IndicatorScore[][];
+  /** Unit-major `[unit * indicators.length + i]`: full-precision indicator scores. */
+  indicatorScores: Float64Array;
+  /**
+   * One unit's IndicatorScore objects (by input position), built on demand: only 计算明细
+   * reads them, and 100,000 units × 40 indicators would otherwise allocate 4 million
+   * objects in the hot path. Cost: O(indicators) per call.
+   */
+  scoresOf(unit: number): IndicatorScore[];
   /** Per unit: sum of full-precision indicator scores. */
   totalExact: Float64Array;
   /** Per unit: `round2(totalExact)`. */
@@ -114,11 +120,11 @@ export function scoreUnits(indicators: Indicator[], units: UnitRow[]): ScoredUni
   const total = new Float64Array(units.length);
   const dimensionExact = new Float64Array(units.length * dimensionCount);
   const dimensionRounded = new Float64Array(units.length * dimensionCount);
-  const scores: IndicatorScore[][] = new Array(units.length);
+  const indicatorScores = new Float64Array(units.length * indicatorCount);
 
   for (let u = 0; u < units.length; u++) {
     const values = units[u].values;
-    const unitScores: IndicatorScore[] = new Array(indicatorCount);
+    const scoreBase = u * indicatorCount;
     const base = u * dimensionCount;
     let sum = 0;
     for (let i = 0; i < indicatorCount; i++) {
@@ -128,12 +134,22 @@ export function scoreUnits(indicators: Indicator[], units: UnitRow[]): ScoredUni
       const score = scoreOf(indicator, value, extremes[i]);
       sum += score;
       dimensionExact[base + dimensionOf[i]] += score;
-      unitScores[i] = entry ? new makers[i](value, entry.display, entry.cell, score) : new makers[i](null, '', '', score);
+      indicatorScores[scoreBase + i] = score;
     }
-    scores[u] = unitScores;
     totalExact[u] = sum;
     total[u] = round2(sum);
     for (let d = 0; d < dimensionCount; d++) dimensionRounded[base + d] = round2(dimensionExact[base + d]);
   }
-  return { dimensions, dimensionOf, scores, totalExact, total, dimensionExact, dimensionRounded };
+  const scoresOf = (u: number): IndicatorScore[] => {
+    const values = units[u].values;
+    const scoreBase = u * indicatorCount;
+    const out: IndicatorScore[] = new Array(indicatorCount);
+    for (let i = 0; i < indicatorCount; i++) {
+      const entry = values[i];
+      const score = indicatorScores[scoreBase + i];
+      out[i] = entry ? new makers[i](entry.value, entry.display, entry.cell, score) : new makers[i](null, '', '', score);
+    }
+    return out;
+  };
+  return { dimensions, dimensionOf, indicatorScores, scoresOf, totalExact, total, dimensionExact, dimensionRounded };
 }

@@ -23,7 +23,7 @@ describe('scoreUnits', () => {
   });
 
   test('indicator scores keep value, cell, full precision and rounded score, and formula', () => {
-    const a = scored.scores[0];
+    const a = scored.scoresOf(0);
     expect(a.map((s) => s.rounded)).toEqual([19, 4.2, 2.5, 2]);
     expect(a[1].score).toBeCloseTo(4.2, 12);
     const expected = {
@@ -43,11 +43,11 @@ describe('scoreUnits', () => {
 
   test('relative uses the max over all units with missing values excluded', () => {
     expect(extremesOf(input.units, 2)).toEqual({ max: 6, min: 3 });
-    expect(scored.scores[1][2].score).toBe(5);
+    expect(scored.scoresOf(1)[2].score).toBe(5);
   });
 
   test('a missing value scores 0', () => {
-    expect(scored.scores[2][1]).toMatchObject({ value: null, score: 0, formula: '缺失，按 0 分' });
+    expect(scored.scoresOf(2)[1]).toMatchObject({ value: null, score: 0, formula: '缺失，按 0 分' });
   });
 
   test('dimension and total sums of full-precision scores, then rounded', () => {
@@ -64,7 +64,7 @@ describe('scoreUnits', () => {
       units: [{ name: 'A', values: [1, 1, 1] }],
     });
     const s = scoreUnits(thirds.indicators, thirds.units);
-    expect(s.scores[0].map((x) => x.rounded)).toEqual([0.33, 0.33, 0.33]);
+    expect(s.scoresOf(0).map((x) => x.rounded)).toEqual([0.33, 0.33, 0.33]);
     expect(s.total[0]).toBe(1);
   });
 
