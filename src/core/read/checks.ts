@@ -1,0 +1,116 @@
+/**
+ * Data checks that warn (RULEBOOK §7): an `A/B` ratio above 1, and values far from all the
+ * others (modified z-score, Iglewicz & Hoaglin: |0.6745·(x − median) / MAD| > 3.5, for
+ * indicators with at least 5 values and MAD > 0). Missing-value warnings come from data.ts.
+ *
+ * Yes/no indicators (达标 without a target) are not checked for outliers.
+ * Cost: O(units × indicators) (medians by quickselect, no sorting).
+ */
+import { parseA1 } from '../a1';
+import type { Indicator, UnitRow } from '../types';
+import type { IssueList } from './issues';
+import { formatNumber, formatPercent } from './values';
+
+/** Smallest number of values for the outlier check. */
+export const OUTLIER_MIN_VALUES = 5;
+/** Modified z-score above which a value is flagged. */
+export const OUTLIER_Z = 3.5;
+
+/** Median of sorted numbers. @example median([1, 2, 3, 10]) // => 2.5 */
+export function median(sorted: ArrayLike<number>): number {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Median of the first `n` numbers of `values`, reordering them in place (quickselect,
+ * O(n) on average — no full sort). @example medianInPlace(Float64Array.of(3, 1, 2), 3) // => 2
+ */
+export function medianInPlace(values: Float64Array, n: number): number {
+  const k = n >> 1;
+  select(values, 0, n - 1, k);
+  if (n % 2 === 1) return values[k];
+  let below = values[0];
+  for (let i = 1; i < k; i++) if (values[i] > below) below = values[i];
+  return (below + values[k]) / 2;
+}
+
+/** Hoare quickselect: afterwards values[k] is the k-th smallest of values[left..right]. */
+function select(values: Float64Array, left: number, right: number, k: number): void {
+  while (right > left) {
+    const pivot = values[(left + right) >> 1];
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i] = values[j];
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
+}
+
+/** A value as a person reads it for this indicator: rates as percent. */
+function shown(indicator: Indicator, value: number): string {
+  return indicator.kind === 'number' ? formatNumber(value) : formatPercent(value);
+}
+
+/** The first cell of an IndicatorValue reference (`考核数据!D7/E7` → row/col of D7). */
+function firstCell(reference: string): { sheet: string; row: number; col: number } | null {
+  const bang = reference.lastIndexOf('!');
+  if (bang < 0) return null;
+  const at = parseA1(reference.slice(bang + 1).split(/[/:]/)[0]);
+  return at ? { sheet: reference.slice(0, bang), ...at } : null;
+}
+
+/**
+ * Adds the warnings of RULEBOOK §7 for read values to `issues`.
+ * @example checkValues(indicators, units, issues) // warns on 考核数据!D7 when 120/100
+ */
+export function checkValues(indicators: Indicator[], units: UnitRow[], issues: IssueList): void {
+  const count = units.length;
+  const sorted = new Float64Array(count); // the values of one indicator (reordered by the median search)
+  const deviations = new Float64Array(count);
+  const byUnit = new Float64Array(count); // the same values by unit, NaN when missing
+  for (const indicator of indicators) {
+    const id = indicator.id;
+    const isRatio = indicator.columns.length === 2;
+    const yesNo = indicator.method === 'pass' && indicator.target === null && !isRatio;
+    let n = 0;
+    for (let u = 0; u < count; u++) {
+      const v = units[u].values[id];
+      if (!v || v.value === null) {
+        byUnit[u] = NaN;
+        continue;
+      }
+      sorted[n++] = v.value;
+      byUnit[u] = v.value;
+      if (isRatio && v.value > 1) {
+        const at = firstCell(v.cell);
+        if (at) issues.warning(at.sheet, at.row, at.col, 'read.check.ratioAboveOne', { indicator: indicator.name, ratio: formatPercent(v.value), display: v.display });
+      }
+    }
+    if (yesNo || n < OUTLIER_MIN_VALUES) continue;
+    const mid = medianInPlace(sorted, n);
+    for (let i = 0; i < n; i++) deviations[i] = Math.abs(sorted[i] - mid);
+    const mad = medianInPlace(deviations, n);
+    if (mad === 0) continue;
+    const low = mid - (OUTLIER_Z * mad) / 0.6745;
+    const high = mid + (OUTLIER_Z * mad) / 0.6745;
+    for (let u = 0; u < count; u++) {
+      const x = byUnit[u];
+      if (Number.isNaN(x) || (x >= low && x <= high)) continue;
+      if (Math.abs((0.6745 * (x - mid)) / mad) <= OUTLIER_Z) continue;
+      const at = firstCell(units[u].values[id].cell);
+      if (at) issues.warning(at.sheet, at.row, at.col, 'read.check.outlier', { indicator: indicator.name, value: shown(indicator, x), median: shown(indicator, mid) });
+    }
+  }
+}

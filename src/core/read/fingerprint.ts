@@ -1,0 +1,53 @@
+/**
+ * A fingerprint of the input: SHA-256 (hex) of a canonical text of the role sheets that
+ * were read, in role order (考核参数, 指标设置, 考核数据, 问题清单, 帮扶单位). For each sheet:
+ * its name and origin, then every row, every cell as the text a person sees plus its
+ * number format (General omitted). Written into 考核说明 so the city office can tell
+ * whether a workbook's inputs changed.
+ */
+import type { Roles, SheetGrid, WorkbookSnapshot } from '../types';
+import { roleOrder } from './issues';
+import { sha256Hex } from './sha256';
+import { cellText } from './values';
+
+const NEEDS_ESCAPE = /[\\\t\n\u001f]/;
+
+function escaped(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\u001f/g, '\\u') : text;
+}
+
+/** Canonical text of one sheet. Cost: O(cells). */
+export function canonicalSheet(grid: SheetGrid): string {
+  const lines: string[] = [`\u0002${escaped(grid.name)}@${grid.originRow},${grid.originCol}`];
+  for (let r = 0; r < grid.values.length; r++) {
+    const cells = grid.values[r] ?? [];
+    const formats = grid.formats?.[r] ?? [];
+    const out: string[] = new Array(cells.length);
+    for (let c = 0; c < cells.length; c++) {
+      const fmt = formats[c];
+      const text = escaped(cellText(cells[c] ?? null));
+      out[c] = fmt && fmt !== 'General' ? `${text}\u001f${escaped(fmt)}` : text;
+    }
+    let end = out.length;
+    while (end > 0 && out[end - 1] === '') end--;
+    lines.push(out.slice(0, end).join('\t'));
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The fingerprint of the role sheets present in the snapshot (a role pointing at a sheet
+ * already hashed is not hashed twice). Cost: O(cells).
+ * @example inputFingerprint({ sheetNames: [], sheets: {} }, DEFAULT_ROLES) // => sha256Hex('')
+ */
+export function inputFingerprint(snapshot: WorkbookSnapshot, roles: Roles): string {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const name of roleOrder(roles)) {
+    const grid = snapshot.sheets[name];
+    if (!grid || seen.has(name)) continue;
+    seen.add(name);
+    parts.push(canonicalSheet(grid));
+  }
+  return sha256Hex(parts.join('\n'));
+}
