@@ -6,6 +6,7 @@
  * Every problem is an Issue at its cell; a row with errors is left out (the run stops
  * anyway), the other rows are still checked so that the user sees every error at once.
  */
+import { checkIndicatorRule } from './indicatorRules';
 import { DEFAULT_INDICATORS, INDICATOR_HEADERS } from '../defaults';
 import type { CellValue, Direction, Indicator, Method, SheetGrid, VetoCategory } from '../types';
 import { a1 } from '../a1';
@@ -315,20 +316,12 @@ class RowParser {
     return category;
   }
 
+  /** The method's own requirements (indicatorRules.ts), each finding at its column's cell. */
   private checkMethod(row: TableRow, method: Method, direction: Direction, target: number | null, floor: number | null, perItem: number | null): void {
     const found = (name: ColumnName) => shownText(this.value(row, name));
-    if (method === 'ratio' && (target === null || target <= 0)) {
-      this.error(row, '目标值', '计分方法', 'read.ind.ratioTarget', { found: found('目标值') });
-    }
-    if (method === 'range') {
-      const f = floor ?? 0;
-      if (target === null) this.error(row, '目标值', '计分方法', 'read.ind.rangeTarget');
-      else if (target === f) this.error(row, '下限', '目标值', 'read.ind.rangeEqual', { target: found('目标值') });
-      else if (direction === 'up' && f > target) this.error(row, '下限', '目标值', 'read.ind.rangeUp', { floor: found('下限') || '0', target: found('目标值') });
-      else if (direction === 'down' && f < target) this.error(row, '下限', '目标值', 'read.ind.rangeDown', { floor: found('下限') || '0', target: found('目标值') });
-    }
-    if ((method === 'deduction' || method === 'bonus') && (perItem === null || perItem <= 0)) {
-      this.error(row, '每项分值', '计分方法', 'read.ind.perItem', { found: found('每项分值') });
+    for (const finding of checkIndicatorRule({ method, direction, target, floor: floor ?? 0, perItem })) {
+      const params = { found: found(finding.column), floor: found('下限') || '0', target: found('目标值') };
+      this.error(row, finding.column, '计分方法', finding.code as Parameters<IssueList['error']>[3], params);
     }
   }
 }

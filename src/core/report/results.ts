@@ -41,7 +41,7 @@ function unitRow(unit: UnitResult, result: AssessmentResult): OutCell[] {
       note: vetoNote(unit),
     }),
     textCell(unit.interview ? '是' : '否', { align: 'center' }),
-    textCell(explanation, { wrap: explanation.includes('\n') }),
+    textCell(explanation, { wrap: true }),
   ];
 }
 
