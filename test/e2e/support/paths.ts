@@ -1,0 +1,25 @@
+/**
+ * Where the end-to-end tests find the project, the built pages and the tools they drive.
+ */
+import path from 'node:path';
+
+/** The repository root. */
+export const ROOT = path.resolve(__dirname, '../../..');
+/** The production build that `npm test` makes before jest runs. */
+export const DIST = path.join(ROOT, 'dist');
+/** Screenshots kept in the docs (checked in; overwritten by every run). */
+export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+/** Measurements of the last run (ignored by git). */
+export const RESULTS = path.join(ROOT, 'test-results');
+/** Debian's chromium: never a downloaded browser. */
+export const CHROMIUM = '/usr/bin/chromium';
+/** Office.js as published on npm: served in place of the CDN copy so nothing leaves the machine. */
+export const OFFICE_JS_DIST = path.join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
+
+/**
+ * A local program in node_modules/.bin.
+ * @example bin('webpack') // => '/work/main/node_modules/.bin/webpack'
+ */
+export function bin(name: string): string {
+  return path.join(ROOT, 'node_modules', '.bin', name);
+}
