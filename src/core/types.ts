@@ -356,6 +356,11 @@ export interface OutputSheet {
   merges: string[];
   /** Column widths in characters. */
   widths: number[];
+  /**
+   * Row heights in points, by 0-based row; null keeps the default height. Set for rows
+   * whose wrapped text needs more than one line (LibreOffice and WPS do not grow them).
+   */
+  heights?: (number | null)[];
   /** Rows frozen at the top (title + header = 2). */
   freezeRows: number;
   freezeCols: number;

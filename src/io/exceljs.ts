@@ -178,6 +178,9 @@ function writeLayout(worksheet: ExcelJS.Worksheet, sheet: OutputSheet): void {
   sheet.widths.forEach((width, i) => {
     worksheet.getColumn(i + 1).width = width;
   });
+  sheet.heights?.forEach((height, r) => {
+    if (height !== null) worksheet.getRow(r + 1).height = height;
+  });
   if (sheet.freezeRows > 0 || sheet.freezeCols > 0) {
     worksheet.views = [{ state: 'frozen', xSplit: sheet.freezeCols, ySplit: sheet.freezeRows }];
   }

@@ -257,6 +257,22 @@ function writeFormats(worksheet: Excel.Worksheet, sheet: OutputSheet, features: 
   widthRuns(sheet.widths).forEach(({ from, to, width }) => {
     worksheet.getRange(`${columnLetter(from)}1:${columnLetter(to)}1`).format.columnWidth = columnWidthPoints(width);
   });
+  // Row heights for wrapped text (format.rowHeight is ExcelApi 1.2), one call per run of equal heights.
+  heightRuns(sheet.heights ?? []).forEach(({ from, to, height }) => {
+    worksheet.getRange(`A${from + 1}:A${to + 1}`).format.rowHeight = height;
+  });
+}
+
+/** Consecutive rows of equal (non-default) height, for one call each. */
+function heightRuns(heights: (number | null)[]): { from: number; to: number; height: number }[] {
+  const runs: { from: number; to: number; height: number }[] = [];
+  heights.forEach((height, row) => {
+    if (height === null) return;
+    const last = runs[runs.length - 1];
+    if (last && last.height === height && last.to === row - 1) last.to = row;
+    else runs.push({ from: row, to: row, height });
+  });
+  return runs;
 }
 
 /** Consecutive columns of equal width, for one call each. */

@@ -66,6 +66,15 @@ describe('one click on the demo workbook', () => {
     expect(sim.sheet(REGISTRY_SHEET)?.visibility).toBe('VeryHidden');
   });
 
+  it('gives rows of wrapped text the height their lines need', async () => {
+    const sim = workbook();
+    const outcome = await run();
+    const planned = outcome.plan!.add.find((sheet) => sheet.name === '考核结果')!;
+    const tall = (planned.heights ?? []).flatMap((height, row) => (height === null ? [] : [[row, height] as const]));
+    expect(tall.length).toBeGreaterThan(0);
+    for (const [row, height] of tall) expect(sim.sheet('考核结果')!.rowHeights.get(row)).toBe(height);
+  });
+
   it('running twice leaves one set of result sheets', async () => {
     const sim = workbook();
     await run();

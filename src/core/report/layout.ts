@@ -95,6 +95,30 @@ export function fitWidths(rows: OutCell[][], columns: number, skipRows = 1): num
   return widths;
 }
 
+/** Points per line of 11-pt text, as Excel lays it out. */
+const LINE_POINTS = 15;
+
+/**
+ * Row heights for wrapped text: each wrapped cell needs as many lines as its text takes
+ * at its column's width (a CJK character counts 2); rows that fit on one line keep the
+ * default (null). Cost: O(cells).
+ * @example rowHeights([[{ v: '一二三四五六', wrap: true }]], [5]) // => [45]
+ */
+export function rowHeights(rows: OutCell[][], widths: number[]): (number | null)[] {
+  return rows.map((row) => {
+    let lines = 1;
+    row.forEach((cell, col) => {
+      if (!cell.wrap || cell.v === null || cell.v === '') return;
+      const room = Math.max(1, (widths[col] ?? MIN_WIDTH) - 1);
+      const needed = String(cell.v)
+        .split('\n')
+        .reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
+      lines = Math.max(lines, needed);
+    });
+    return lines > 1 ? lines * LINE_POINTS : null;
+  });
+}
+
 /**
  * The title all result sheets share, with an optional role.
  * @example resultTitle({ town: '羊楼司镇', year: 2018 }, '约谈名单') // => '羊楼司镇2018年度村(社区)脱贫攻坚工作考核结果——约谈名单'
@@ -127,11 +151,13 @@ export function tableSheet(spec: TableSheetSpec): OutputSheet {
   const header: OutCell[] = spec.headers.map((h) => textCell(h, { bold: true, align: 'center', wrap: true }));
   const rows = [title, header, ...spec.rows];
   const merges = columns > 1 ? [`A1:${columnLetter(columns - 1)}1`] : [];
+  const widths = fitWidths(rows, columns);
   return {
     name: spec.name,
     rows,
     merges: [...merges, ...(spec.merges ?? [])],
-    widths: fitWidths(rows, columns),
+    widths,
+    heights: rowHeights(rows, widths),
     freezeRows: 2,
     freezeCols: spec.freezeCols ?? 0,
     headerRows: [2],

@@ -180,3 +180,11 @@ describe('buildResultSheets', () => {
     expect(text).not.toContain('示例数据');
   });
 });
+
+describe('rowHeights', () => {
+  it('grows a row by the lines its wrapped text needs at the column width, CJK counting double', () => {
+    const { rowHeights } = jest.requireActual('../../../src/core/report/layout');
+    expect(rowHeights([[{ v: '一二三四五六', wrap: true }]], [5])).toEqual([45]);
+    expect(rowHeights([[{ v: '一\n二', wrap: true }], [{ v: '短', wrap: true }], [{ v: '一二三四五六' }]], [10])).toEqual([30, null, null]);
+  });
+});

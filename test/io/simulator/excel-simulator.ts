@@ -109,6 +109,7 @@ export class SimSheet {
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   readonly merges: string[] = [];
   readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
   readonly borders: SimBorder[] = [];
   readonly notes = new Map<string, string>();
   frozen: { rows: number; columns: number } | null = null;
@@ -850,6 +851,13 @@ class RangeFormatProxy {
     this.range.queueOn({ set: 'format.columnWidth', value }, '1.2', () => {
       const { sheet, box } = this.range.target();
       for (let c = box.c0; c <= box.c1; c++) sheet.columnWidths.set(c, value);
+    });
+  }
+
+  set rowHeight(value: number) {
+    this.range.queueOn({ set: 'format.rowHeight', value }, '1.2', () => {
+      const { sheet, box } = this.range.target();
+      for (let r = box.r0; r <= box.r1; r++) sheet.rowHeights.set(r, value);
     });
   }
 
