@@ -1,0 +1,65 @@
+/**
+ * `npm run package -- --base-url https://host/path/ [--officejs global|china|bundled]
+ * [--version 1.0.7.0] [--out pkg] [--manifest manifest.xml]`
+ *
+ * Writes a folder `pkg/kaohe-<version>/` and `pkg/kaohe-<version>.zip` ready to copy onto
+ * any static HTTPS server. Every message is printed Chinese first, then English.
+ * Exit codes: 0 done; 2 bad input (options, base URL, manifest); 1 build failed.
+ */
+import { resolve } from 'node:path';
+import { t } from '../src/core/messages';
+import type { Msg } from '../src/core/types';
+import { humanSize } from './package/files';
+import { makePackage } from './package/make-package';
+import { parsePackageArgs } from './package/options';
+
+/** Both languages of a message, one line each. */
+function bilingual(msg: Msg): string {
+  return `${t(msg, 'zh')}\n${t(msg, 'en')}\n`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const parsed = parsePackageArgs(argv);
+  if (!parsed.ok) {
+    if (parsed.help) {
+      process.stdout.write(bilingual({ code: 'package.usage' }));
+      return 0;
+    }
+    for (const problem of parsed.problems) process.stderr.write(bilingual(problem));
+    process.stderr.write(bilingual({ code: 'package.usage' }));
+    return 2;
+  }
+  for (const note of parsed.notes) process.stdout.write(bilingual(note));
+
+  const outcome = await makePackage(parsed.options, resolve(__dirname, '..'));
+  if (!outcome.ok) {
+    for (const problem of outcome.problems) process.stderr.write(bilingual(problem));
+    return outcome.kind === 'input' ? 2 : 1;
+  }
+  const { report } = outcome;
+  process.stdout.write(
+    bilingual({
+      code: 'package.done',
+      params: {
+        folder: report.folder,
+        folderSize: humanSize(report.folderBytes),
+        fileCount: report.fileCount,
+        zip: report.zip,
+        zipSize: humanSize(report.zipBytes),
+        version: report.version,
+        officejs: `${parsed.options.officejs} (${report.officejsUrl})`,
+      },
+    }),
+  );
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
