@@ -1,7 +1,11 @@
 /**
  * Data checks that warn (RULEBOOK §7): an `A/B` ratio above 1, and values far from all the
  * others (modified z-score, Iglewicz & Hoaglin: |0.6745·(x − median) / MAD| > 3.5, for
- * indicators with at least 5 values and MAD > 0). Missing-value warnings come from data.ts.
+ * indicators with at least 5 values). When more than half the units share one value
+ * (MAD = 0) the z-score is blind, so a value is then flagged when it is at least 10 times
+ * larger or smaller than that shared, non-zero value — the mark of a unit mix-up (元 for
+ * 万元, a fraction for a percentage), while 3 problems against everyone's 0 is not noise
+ * worth a warning. Missing-value warnings come from data.ts.
  *
  * Yes/no indicators (达标 without a target) are not checked for outliers.
  * Cost: O(units × indicators) (medians by quickselect, no sorting).
@@ -13,6 +17,8 @@ import { formatNumber, formatPercent } from './values';
 
 /** Smallest number of values for the outlier check. */
 export const OUTLIER_MIN_VALUES = 5;
+/** With MAD = 0: how many times larger or smaller than the shared value a value must be to be flagged. */
+export const SHARED_VALUE_FACTOR = 10;
 /** Modified z-score above which a value is flagged. */
 export const OUTLIER_Z = 3.5;
 
@@ -102,13 +108,13 @@ export function checkValues(indicators: Indicator[], units: UnitRow[], issues: I
     const mid = medianInPlace(sorted, n);
     for (let i = 0; i < n; i++) deviations[i] = Math.abs(sorted[i] - mid);
     const mad = medianInPlace(deviations, n);
-    if (mad === 0) continue;
-    const low = mid - (OUTLIER_Z * mad) / 0.6745;
-    const high = mid + (OUTLIER_Z * mad) / 0.6745;
+    if (mad === 0 && mid === 0) continue;
+    const low = mad === 0 ? mid / SHARED_VALUE_FACTOR : mid - (OUTLIER_Z * mad) / 0.6745;
+    const high = mad === 0 ? mid * SHARED_VALUE_FACTOR : mid + (OUTLIER_Z * mad) / 0.6745;
     for (let u = 0; u < count; u++) {
       const x = byUnit[u];
-      if (Number.isNaN(x) || (x >= low && x <= high)) continue;
-      if (Math.abs((0.6745 * (x - mid)) / mad) <= OUTLIER_Z) continue;
+      if (Number.isNaN(x) || (x > Math.min(low, high) && x < Math.max(low, high))) continue;
+      if (mad !== 0 && Math.abs((0.6745 * (x - mid)) / mad) <= OUTLIER_Z) continue;
       const at = firstCell(units[u].values[id].cell);
       if (at) issues.warning(at.sheet, at.row, at.col, 'read.check.outlier', { indicator: indicator.name, value: shown(indicator, x), median: shown(indicator, mid) });
     }

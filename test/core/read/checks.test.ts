@@ -35,10 +35,17 @@ describe('checkValues', () => {
     expect(issueText(issues[0], 'zh')).toBe('考核数据!D8："满意度"的数值 20% 明显偏离其他单位（中位数 90.5%），请核实');
   });
 
-  it('does not flag with fewer than 5 values, with MAD 0, or values within the bound', () => {
+  it('does not flag with fewer than 5 values, or values within the bound', () => {
     expect(check(indicator({}), units([1, 1, 1, 100]))).toEqual([]);
-    expect(check(indicator({}), units([4, 4, 4, 4, 4, 100]))).toEqual([]);
     expect(check(indicator({}), units([3, 4, 5, 4, 3, 6, null]))).toEqual([]);
+  });
+
+  it('when most units share one value (MAD 0), flags only values 10 times off it, and never around a shared 0', () => {
+    expect(check(indicator({}), units([4, 4, 4, 4, 4, 39]))).toEqual([]);
+    expect(check(indicator({}), units([4, 4, 4, 4, 4, 0.5])).map((i) => i.cell)).toEqual([]);
+    expect(check(indicator({}), units([4, 4, 4, 4, 4, 100])).map((i) => i.cell)).toEqual(['D8']);
+    expect(check(indicator({}), units([50000, 50000, 50000, 50000, 50000, 1234])).map((i) => i.cell)).toEqual(['D8']);
+    expect(check(indicator({}), units([0, 0, 0, 0, 0, 3]))).toEqual([]);
   });
 
   it('warns on an A/B ratio above 1 at the A cell', () => {
