@@ -147,7 +147,10 @@ function divide(n: number, divisor: number): number {
 }
 
 /** Multiplier suffixes a number cell may carry. */
-type Suffix = 'percent' | 'wan' | 'wanYuan' | 'yuan' | 'headerUnit' | null;
+type Suffix = 'percent' | 'wan' | 'wanYuan' | 'yuan' | 'headerUnit' | 'count' | null;
+
+/** Counting words a count may carry in its cell (`2次`, `1个`, `20天`, `3户`), whatever its header says. */
+const COUNT_WORDS = new Set(['次', '个', '天', '日', '人', '户', '项', '篇', '处', '名', '家', '件', '条', '所']);
 
 function unitMismatch(kind: ColumnKind, money: boolean): MessageCode {
   if (money) return 'values.notMoney';
@@ -231,6 +234,7 @@ function splitSuffix(text: string, headerUnit: string | null | undefined): { bod
   if (headerUnit && headerUnit !== '%' && text.length > headerUnit.length && text.endsWith(headerUnit)) {
     return { body: text.slice(0, -headerUnit.length), suffix: 'headerUnit' };
   }
+  if (text.length > 1 && COUNT_WORDS.has(text[text.length - 1])) return { body: text.slice(0, -1), suffix: 'count' };
   return { body: text, suffix: null };
 }
 
@@ -247,6 +251,7 @@ function parseNumberText(raw: string, opts: NumberOptions): Parsed<number | null
   const n = Number(body);
   if (!Number.isFinite(n)) return fail('values.notFinite', raw);
 
+  if (suffix === 'count' && (opts.kind !== 'number' || money)) return fail(notANumber, raw);
   if (opts.kind !== 'number') {
     if (suffix === 'wan' || suffix === 'wanYuan' || suffix === 'yuan') return fail(notANumber, raw);
     const value = suffix === 'percent' ? divide(n, 100) : bareRate(n, opts.kind, false);

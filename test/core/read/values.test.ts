@@ -346,3 +346,19 @@ describe('formatNumber / formatPercent', () => {
     expect(formatPercent(fraction)).toBe(expected);
   });
 });
+
+describe('counts written with a counting word', () => {
+  test.each([
+    ['2次', 2],
+    ['1个', 1],
+    ['20天', 20],
+    ['３户', 3],
+  ])('%s in a count column reads as %d', (text, expected) => {
+    expect(parseNumberCell(text, null, { kind: 'number' })).toEqual({ ok: true, value: expected });
+  });
+
+  it('is not a rate or an amount of money', () => {
+    expect(parseNumberCell('95次', null, { kind: 'proportion' }).ok).toBe(false);
+    expect(parseNumberCell('5个', null, { kind: 'number', money: true }).ok).toBe(false);
+  });
+});
