@@ -55,12 +55,14 @@ const COMPARE_CODES = {
  */
 export function checkAtLeast(value: number | null, threshold: number, unit: keyof typeof COMPARE_CODES, cell: string): Checked {
   const codes = COMPARE_CODES[unit];
-  const shownThreshold = formatNumber(threshold);
+  // 万元 to the 元: four decimals, so that a bare `5` (元) does not read as "0 万元".
+  const digits = unit === 'funds' ? 4 : 2;
+  const shownThreshold = formatNumber(threshold, digits);
   if (value === null) return { passed: false, fact: { code: codes.blank, params: { threshold: shownThreshold } }, cell };
   const passed = value >= threshold;
   return {
     passed,
-    fact: { code: passed ? codes.met : codes.short, params: { value: formatNumber(value), threshold: shownThreshold } },
+    fact: { code: passed ? codes.met : codes.short, params: { value: formatNumber(value, digits), threshold: shownThreshold } },
     cell,
   };
 }

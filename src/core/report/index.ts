@@ -11,7 +11,7 @@ import { interviewsSheet } from './interviews';
 import { resultsSheet } from './results';
 
 export { planWrite, registeredSheets, registrySheet, isKaoheSheetName, REGISTRY_MARKER } from './plan';
-export { toJson, round2 } from './json';
+export { toJson } from './json';
 export { templateSheets } from './template';
 export { looksLikeDemo } from './demo';
 export { displayWidth } from './layout';

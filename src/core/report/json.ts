@@ -4,17 +4,8 @@
  */
 import { issueText, t } from '../messages';
 import type { AssessmentResult, Issue, JsonReport, Lang } from '../types';
+import { round2 } from '../compute/round';
 import { interviewReasons } from './interviews';
-
-/**
- * Rounds half away from zero to 2 decimals, tolerant of float noise.
- * @example round2(2.675) // => 2.68
- */
-export function round2(value: number): number {
-  const scaled = Math.abs(value) * 100;
-  const rounded = Math.round(Number(scaled.toPrecision(12))) / 100;
-  return Math.sign(value) * rounded || 0;
-}
 
 function issueEntry(issue: Issue, lang: Lang): JsonReport['warnings'][number] {
   return { sheet: issue.sheet, cell: issue.cell, message: issueText(issue, lang) };

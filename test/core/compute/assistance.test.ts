@@ -111,3 +111,11 @@ describe('checkAssistanceRow', () => {
     expect(ASSISTANCE_ITEMS[4]).toBe('正职现场办公');
   });
 });
+
+describe('funds facts keep small amounts visible', () => {
+  it('shows 5 元 as 0.0005 万元, not 0 万元', () => {
+    const { checkAtLeast: check } = jest.requireActual('../../../src/core/compute/assistance');
+    const { t: render } = jest.requireActual('../../../src/core/messages');
+    expect(render(check(0.0005, 3, 'funds', 'G3').fact, 'zh')).toBe('0.0005 万元 < 3 万元');
+  });
+});

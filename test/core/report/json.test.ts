@@ -1,4 +1,5 @@
-import { round2, toJson } from '../../../src/core/report/json';
+import { round2 } from '../../../src/core/compute/round';
+import { toJson } from '../../../src/core/report/json';
 import type { Issue } from '../../../src/core/types';
 import { makeParams, makeResult, makeUnit, veto } from '../../helpers/result';
 
