@@ -63,7 +63,7 @@ const catalog = {
   'read.assist.missing': { zh: '"{item}"没有填写（确需按未达标处理，请在考核参数中设 缺失数据=按0分）', en: '"{item}" is blank (set 缺失数据=按0分 in 考核参数 to count blanks as not met)' },
   'read.assist.missingZero': { zh: '"{item}"没有填写，按未达标计（缺失数据=按0分）', en: '"{item}" is blank: counted as not met (缺失数据=按0分)' },
   'read.assist.days': { zh: '驻村天数应在 0–31 之间，实际为"{found}"', en: 'Days stayed in the village should be from 0 to 31, found "{found}"' },
-  'read.check.ratioAboveOne': { zh: '"{indicator}"的比率为 {ratio}，超过 100%（{display}）：可能是超额完成，也可能是覆盖数多于实有数，请人工核实', en: 'The ratio for "{indicator}" is {ratio}, above 100% ({display}): over-fulfilled, or more covered than exist; please check' },
+  'read.check.ratioAboveOne': { zh: '"{indicator}"的比率为 {ratio}，超过 100%（{display}）：可能是超额完成，也可能是覆盖数多于实有数，请人工核实。', en: 'The ratio for "{indicator}" is {ratio}, above 100% ({display}): over-fulfilled, or more covered than exist; please check' },
   'read.check.outlier': { zh: '"{indicator}"的数值 {value} 明显偏离其他单位（中位数 {median}），请核实', en: 'The value {value} for "{indicator}" is far from the other units (median {median}); please check' },
 
   // ── reading: values (read/values.ts) ──

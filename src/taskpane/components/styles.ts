@@ -11,7 +11,11 @@ export const usePaneStyles = makeStyles({
     rowGap: tokens.spacingVerticalL,
     padding: tokens.spacingHorizontalM,
     boxSizing: 'border-box',
-    maxWidth: '100%',
+    // A task pane is 320–500 px wide; in a browser window (file mode) keep a readable column.
+    width: '100%',
+    maxWidth: '640px',
+    marginLeft: 'auto',
+    marginRight: 'auto',
     minWidth: 0,
     overflowWrap: 'break-word',
   },

@@ -54,7 +54,7 @@ describe('checkValues', () => {
     list[1].values[0].display = '12/10';
     const issues = check(ind, list);
     expect(issues.map((i) => [i.cell, issueText(i, 'zh')])).toEqual([
-      ['E4', '考核数据!E4："减贫计划完成率"的比率为 120%，超过 100%（12/10）：可能是超额完成，也可能是覆盖数多于实有数，请人工核实'],
+      ['E4', '考核数据!E4："减贫计划完成率"的比率为 120%，超过 100%（12/10）：可能是超额完成，也可能是覆盖数多于实有数，请人工核实。'],
     ]);
   });
 
