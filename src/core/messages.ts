@@ -439,10 +439,26 @@ export type MessageCode = keyof typeof catalog;
 /** All codes, for tests that check both languages are filled in. */
 export const messageCodes = Object.keys(catalog) as MessageCode[];
 
+/** Parameters that carry whole sentences (already rendered, or a problem description): kept long. */
+const LONG_PARAMS = new Set(['message', 'text', 'description', 'textZh', 'textEn', 'shortZh', 'shortEn', 'reasons']);
+/** Longest parameter of any other kind (a name, a header, a cell as found) before it is cut. */
+const MAX_PARAM = 80;
+/** Longest sentence-carrying parameter. */
+const MAX_LONG_PARAM = 2000;
+
+/** A parameter as text, cut with `…` when a hostile cell would otherwise fill the message. */
+function shown(key: string, value: string | number): string {
+  const text = String(value);
+  const max = LONG_PARAMS.has(key) ? MAX_LONG_PARAM : MAX_PARAM;
+  if (text.length <= max) return text;
+  const cut = Array.from(text.slice(0, max - 1 + 1)).slice(0, max - 1).join('');
+  return `${cut}…`;
+}
+
 function fill(template: string, params: MsgParams | undefined): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    Object.prototype.hasOwnProperty.call(params, key) ? String(params[key]) : whole,
+    Object.prototype.hasOwnProperty.call(params, key) ? shown(key, params[key]) : whole,
   );
 }
 

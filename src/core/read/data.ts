@@ -97,13 +97,15 @@ export function readUnits(table: DataTable, sheet: string, indicators: Indicator
       issues.error(sheet, row.row, table.keyCol, 'read.data.nameBlank');
       continue;
     }
-    const name = normalizeText(cellText(nameValue));
-    const first = firstRow.get(name);
+    // Names are kept as written (trimmed, line breaks dropped) and compared normalised.
+    const name = cellText(nameValue).trim().replace(/[\r\n]+/g, '');
+    const key = normalizeText(name);
+    const first = firstRow.get(key);
     if (first !== undefined) {
       issues.error(sheet, row.row, table.keyCol, 'read.data.duplicate', { name, first: a1(first, table.keyCol) });
       continue;
     }
-    firstRow.set(name, row.row);
+    firstRow.set(key, row.row);
 
     cache.fill(undefined);
     const read = (r: number): CellRead => (cache[r] ??= readCell(readers[r], row, sheet, missing, issues));
@@ -112,7 +114,7 @@ export function readUnits(table: DataTable, sheet: string, indicators: Indicator
 
     units.push({
       name,
-      type: typeOf(row, typeCol, name),
+      type: typeOf(row, typeCol, key),
       person: personCol === null || isBlank(cellAt(row, personCol)) ? null : cellText(cellAt(row, personCol)).trim(),
       poor: poorOf(row, poorCol, sheet, issues),
       row: row.row + 1,

@@ -84,7 +84,7 @@ describe('readUnits: unit names', () => {
     const { texts, units } = read([header, ok('龙源村'), ok('文白社区'), ok(' 龙源村'), ok('龙源　村')]);
     expect(texts).toEqual([
       'error 考核数据!A4：单位"龙源村"重复（首次出现在 A2）',
-      'error 考核数据!A5：单位"龙源村"重复（首次出现在 A2）',
+      'error 考核数据!A5：单位"龙源　村"重复（首次出现在 A2）',
     ]);
     expect(units.map((u) => u.name)).toEqual(['龙源村', '文白社区']);
   });
