@@ -18,6 +18,8 @@ import type {
   Indicator,
   IndicatorValue,
   Method,
+  OutCell,
+  OutputSheet,
   SheetGrid,
   UnitRow,
   VetoCategory,
@@ -330,4 +332,26 @@ export function syntheticSnapshot(units: number, indicatorCount: number, seed: n
   }
   const grids = [sheetGrid(SHEETS.indicators, indicatorRows(indicators)), sheetGrid(SHEETS.data, data)];
   return { sheetNames: grids.map((g) => g.name), sheets: Object.fromEntries(grids.map((g) => [g.name, g])) };
+}
+
+/**
+ * A result-like sheet of `rows` data rows (title, header, then a name as text, numbers with
+ * 2 decimals, a grade), for adapter tests and the bench. Cost: O(rows × columns).
+ * @example bigResultSheet(200_000, 8).rows.length // => 200002
+ */
+export function bigResultSheet(rows: number, columns: number): OutputSheet {
+  const header: OutCell[] = Array.from({ length: columns }, (_, c) => ({ v: c === 0 ? '单位' : `列${c + 1}`, bold: true }));
+  const body: OutCell[][] = Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: columns }, (_, c): OutCell => (c === 0 ? { v: unitName(r + 1), text: true } : c === columns - 1 ? { v: '较好' } : { v: ((r * 7 + c) % 1000) / 10, fmt: '0.00' })),
+  );
+  return {
+    name: '考核结果',
+    rows: [[{ v: '羊楼司镇2018年度村(社区)脱贫攻坚工作考核结果', bold: true }], header, ...body],
+    merges: [],
+    widths: Array.from({ length: columns }, () => 10),
+    freezeRows: 2,
+    freezeCols: 0,
+    headerRows: [2],
+    print: { landscape: true, fitToWidth: true },
+  };
 }

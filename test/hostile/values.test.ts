@@ -134,3 +134,33 @@ describe('a 40,000-character string anywhere a message quotes the cell', () => {
     for (const entry of all) expect(entry.message.length).toBeLessThan(400);
   }, HOSTILE_TIMEOUT);
 });
+
+describe('text with 200,000 line breaks in a field Kaohe copies into its sheets', () => {
+  const manyLines = '张\n'.repeat(200_000);
+  const base = () => {
+    const spec = syntheticLedger(3, 4, 11);
+    spec.units[0].values[0] = 0; // vetoed (指标01 below 3): on the interview list
+    return spec;
+  };
+
+  it('in 主要负责人 of a unit on the interview list: assess does not throw', () => {
+    const spec = base();
+    spec.units[0].person = manyLines;
+    let ok: boolean | undefined;
+    expect(() => {
+      ok = assess(ledgerSnapshot(spec), { lang: 'zh', now }).ok;
+    }).not.toThrow();
+    expect(ok).toBe(true);
+  }, HOSTILE_TIMEOUT);
+
+  it('in a 问题清单 发现来源: assess does not throw', () => {
+    const snapshot = ledgerSnapshot(base());
+    const problems = { name: '问题清单', values: [['单位', '问题类别', '情况说明', '发现来源'], ['测试000002村', 2, '挪用资金', manyLines]] as CellValue[][], originRow: 0, originCol: 0 };
+    const messy = { sheetNames: [...snapshot.sheetNames, '问题清单'], sheets: { ...snapshot.sheets, 问题清单: problems } };
+    let ok: boolean | undefined;
+    expect(() => {
+      ok = assess(messy, { lang: 'zh', now }).ok;
+    }).not.toThrow();
+    expect(ok).toBe(true);
+  }, HOSTILE_TIMEOUT);
+});

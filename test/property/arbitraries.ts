@@ -14,7 +14,7 @@ import { indicatorName, type LedgerIndicator, type LedgerSpec, unitName } from '
 export const PROPERTY_SEED = 20181231;
 
 /** Cases per property (sum them for the suite's total; see each test file). */
-export const RUNS = { parse: 300, inject: 300, invariance: 120, monotonic: 200, quotas: 300 } as const;
+export const RUNS = { parse: 600, inject: 800, invariance: 200, monotonic: 400, quotas: 800 } as const;
 
 /** fast-check parameters for one property. */
 export const runs = (numRuns: number): fc.Parameters<unknown> => ({ seed: PROPERTY_SEED, numRuns, endOnFailure: true });

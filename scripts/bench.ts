@@ -1,0 +1,117 @@
+/**
+ * `npm run bench`: Kaohe's performance figures (issue 5), each a ratio or a count measured
+ * in this same run, printed as a table with its goal and PASS/MISS, plus the machine.
+ *
+ *   1. compute core on 100,000 units × 40 mixed indicators vs a bare loop summing the same
+ *      values (goal ≤ 10×); readInput on the same data (information only);
+ *   2. the CLI end to end on a 5,000-unit workbook vs ExcelJS reading and writing back the
+ *      CLI's own output, child processes, median of 3 (goal ≤ 1.3×);
+ *   3. the Office.js adapter on the simulator with a 200,000-row sheet: syncs and the
+ *      largest request/response (goal: none over 4 MB; syncs ≈ cells / chunk).
+ *
+ * Options: `--quick` (sizes ÷ 10, for a smoke run), `--only core|cli|office` (repeatable).
+ * Exit code 0 whatever the verdicts (a bench reports; it does not gate), 1 on a crash.
+ * No timing is asserted anywhere in the test suite; this script is the one place for it.
+ */
+import path from 'node:path';
+import { benchCli } from './bench/cli';
+import { benchCore } from './bench/core';
+import { machine } from './bench/measure';
+import { benchOfficeRead, benchOfficeWrite, type OfficeFigures } from './bench/office';
+import { bytes, figureTable, ms, verdict, type FigureRow } from './bench/report';
+
+const CORE_GOAL = 10;
+const CLI_GOAL = 1.3;
+const REQUEST_LIMIT = 4_000_000;
+/** Syncs an adapter may spend besides one per band (sheet names, used ranges, final sync…). */
+const SYNC_OVERHEAD = 4;
+
+const say = (text: string): void => {
+  process.stdout.write(`${text}\n`);
+};
+
+function options(argv: string[]): { quick: boolean; only: Set<string> } {
+  const only = new Set<string>();
+  argv.forEach((arg, i) => {
+    if (arg === '--only' && argv[i + 1]) only.add(argv[i + 1]);
+  });
+  return { quick: argv.includes('--quick'), only: only.size > 0 ? only : new Set(['core', 'cli', 'office']) };
+}
+
+async function coreRows(quick: boolean): Promise<FigureRow[]> {
+  const f = await benchCore(quick ? 10_000 : 100_000, 40, { warmup: 1, runs: 5 });
+  const ratio = f.coreMs / f.bareMs;
+  const size = `${f.units.toLocaleString('en')} × ${f.indicators}`;
+  return [
+    {
+      figure: `core compute ${size} / bare sum loop`,
+      measured: `${ratio.toFixed(1)}× (${ms(f.coreMs)} / ${ms(f.bareMs)})`,
+      goal: `≤ ${CORE_GOAL}×`,
+      verdict: f.computedUnits === f.units ? verdict(ratio <= CORE_GOAL) : 'ERROR',
+    },
+    { figure: `readInput ${size} (not part of the goal)`, measured: `${ms(f.readMs)} (${(f.readMs / f.bareMs).toFixed(0)}× bare)`, goal: '—', verdict: 'INFO' },
+  ];
+}
+
+async function cliRows(quick: boolean): Promise<FigureRow[]> {
+  const root = path.resolve(__dirname, '..');
+  const f = await benchCli(root, quick ? 500 : 5_000, 40, 3);
+  const ratio = f.cliMs / f.excelJsMs;
+  return [
+    {
+      figure: `CLI compute, ${f.units.toLocaleString('en')} units × ${f.indicators} (${bytes(f.inputBytes)} → ${bytes(f.outputBytes)}) / ExcelJS read+write of its output`,
+      measured: `${ratio.toFixed(2)}× (${ms(f.cliMs)} / ${ms(f.excelJsMs)})`,
+      goal: `≤ ${CLI_GOAL}×`,
+      verdict: verdict(ratio <= CLI_GOAL),
+    },
+  ];
+}
+
+function officeRow(f: OfficeFigures): FigureRow {
+  const withinLimit = f.maxRequestBytes <= REQUEST_LIMIT && f.maxResponseBytes <= REQUEST_LIMIT;
+  // Reads need one sync per band; writes may pack several bands in one request under the budget.
+  const syncsScale = f.phase === 'read' ? f.syncs >= f.bands && f.syncs <= f.bands + SYNC_OVERHEAD : f.syncs <= f.bands + SYNC_OVERHEAD;
+  return {
+    figure: `Office.js ${f.phase}, ${f.rows.toLocaleString('en')} rows × ${f.columns}, chunk ${f.chunkCells.toLocaleString('en')} cells (${f.bands} bands)`,
+    measured: `${f.syncs} syncs, largest request ${bytes(f.maxRequestBytes)}, largest response ${bytes(f.maxResponseBytes)}`,
+    goal: `≤ 4 MB each; syncs ${f.phase === 'read' ? '≈' : '≤'} bands + ${SYNC_OVERHEAD}`,
+    verdict: verdict(withinLimit && syncsScale),
+  };
+}
+
+async function officeRows(quick: boolean): Promise<FigureRow[]> {
+  const rows: FigureRow[] = [];
+  for (const count of quick ? [5_000, 20_000] : [50_000, 200_000]) {
+    rows.push(await guarded(`Office.js read, ${count.toLocaleString('en')} rows`, async () => [officeRow(await benchOfficeRead(count, 8))]).then((r) => r[0]));
+    rows.push(await guarded(`Office.js write, ${count.toLocaleString('en')} rows`, async () => [officeRow(await benchOfficeWrite(count, 8))]).then((r) => r[0]));
+  }
+  return rows;
+}
+
+/** Runs one figure; a crash becomes an ERROR row that says what failed, and the bench goes on. */
+async function guarded(figure: string, run: () => Promise<FigureRow[]>): Promise<FigureRow[]> {
+  try {
+    return await run();
+  } catch (error) {
+    const detail = error instanceof Error ? (error as Error & { original?: Error }).original?.message ?? error.message : String(error);
+    return [{ figure, measured: `failed: ${detail.slice(0, 160)}`, goal: '—', verdict: 'ERROR' }];
+  }
+}
+
+async function main(): Promise<void> {
+  const { quick, only } = options(process.argv.slice(2));
+  const m = machine();
+  say(`Kaohe bench${quick ? ' (--quick: sizes ÷ 10)' : ''}`);
+  say(`machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}, ${m.os}`);
+  const rows: FigureRow[] = [];
+  if (only.has('core')) rows.push(...(await guarded('core compute', () => coreRows(quick))));
+  if (only.has('office')) rows.push(...(await officeRows(quick)));
+  if (only.has('cli')) rows.push(...(await guarded('CLI end to end', () => cliRows(quick))));
+  say('');
+  say(figureTable(rows));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
