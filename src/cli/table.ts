@@ -17,7 +17,7 @@ function pad(text: string, width: number, align: Alignment): string {
  * @example formatTable(['排名', '单位'], [['1', '龙源村']]) // => '排名  单位\n   1  龙源村'
  */
 export function formatTable(headers: string[], rows: string[][], align: Alignment[] = []): string {
-  const widths = headers.map((h, col) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[col] ?? ''))));
+  const widths = headers.map((h, col) => rows.reduce((widest, row) => Math.max(widest, displayWidth(row[col] ?? '')), displayWidth(h)));
   const line = (cells: string[]) =>
     cells
       .map((cell, col) => pad(cell ?? '', widths[col], align[col] ?? 'left'))

@@ -5,6 +5,7 @@
  *
  * Placeholders are `{name}`; values are inserted as given (format numbers before).
  */
+import { maskIdentifiers } from './privacy';
 import type { Issue, Lang, Msg, MsgParams } from './types';
 
 const catalog = {
@@ -448,7 +449,7 @@ const MAX_LONG_PARAM = 2000;
 
 /** A parameter as text, cut with `…` when a hostile cell would otherwise fill the message. */
 function shown(key: string, value: string | number): string {
-  const text = String(value);
+  const text = maskIdentifiers(String(value));
   const max = LONG_PARAMS.has(key) ? MAX_LONG_PARAM : MAX_PARAM;
   if (text.length <= max) return text;
   const cut = Array.from(text.slice(0, max - 1 + 1)).slice(0, max - 1).join('');

@@ -201,8 +201,8 @@ export async function applyPlan(plan: WritePlan, options: ApplyOptions = {}): Pr
         const worksheet = worksheets.add(sheet.name);
         added.push(worksheet);
         await writeValues(worksheet, sheet, chunkCells, budget);
-        writeFormats(worksheet, sheet, features);
-        writeFeatures(context, worksheet, sheet, features);
+        await writeFormats(worksheet, sheet, features, budget);
+        await writeFeatures(context, worksheet, sheet, features, budget);
       }
       const first = plan.add.findIndex((sheet) => !sheet.hidden);
       if (first >= 0) added[first].activate();
@@ -212,7 +212,8 @@ export async function applyPlan(plan: WritePlan, options: ApplyOptions = {}): Pr
 }
 
 async function writeValues(worksheet: Excel.Worksheet, sheet: OutputSheet, chunkCells: number, budget: RequestBudget): Promise<void> {
-  const width = Math.max(1, ...sheet.rows.map((row) => row.length));
+  let width = 1;
+  for (const row of sheet.rows) if (row.length > width) width = row.length;
   const rowsPerBand = Math.max(1, Math.floor(chunkCells / width));
   for (let start = 0; start < sheet.rows.length; start += rowsPerBand) {
     const bandRows = sheet.rows.slice(start, start + rowsPerBand);
@@ -231,21 +232,32 @@ type BorderSide = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideH
 
 const ALIGNMENT: Record<NonNullable<OutCell['align']>, 'Left' | 'Center' | 'Right'> = { left: 'Left', center: 'Center', right: 'Right' };
 
-function writeFormats(worksheet: Excel.Worksheet, sheet: OutputSheet, features: WriteFeatures): void {
+/** Bytes one queued format operation adds to a request (object path, property, address, value), generously. */
+const FORMAT_OP_BYTES = 300;
+
+async function writeFormats(worksheet: Excel.Worksheet, sheet: OutputSheet, features: WriteFeatures, budget: RequestBudget): Promise<void> {
+  // Every operation is counted against the request budget, so a sheet of 200,000 rows
+  // cannot push its request past the limit with formats queued after its values.
+  const op = () => budget.reserve(FORMAT_OP_BYTES);
   for (const block of formatBlocks(sheet.rows, (cell) => cell.fill)) {
+    await op();
     worksheet.getRange(blockAddress(block)).format.fill.color = cssColour(block.value);
   }
   const headerRows = new Set(sheet.headerRows.map((row1) => row1 - 1));
   for (const block of formatBlocks(sheet.rows.map((row, r) => (headerRows.has(r) ? row.map((cell) => ({ ...cell, bold: true })) : row)), (cell) => cell.bold)) {
+    await op();
     worksheet.getRange(blockAddress(block)).format.font.bold = true;
   }
   for (const block of formatBlocks(sheet.rows, (cell) => cell.wrap)) {
+    await op();
     worksheet.getRange(blockAddress(block)).format.wrapText = true;
   }
   for (const block of formatBlocks(sheet.rows, (cell) => cell.align)) {
+    await op();
     worksheet.getRange(blockAddress(block)).format.horizontalAlignment = ALIGNMENT[block.value];
   }
   for (const table of tableBlocks(sheet)) {
+    await budget.reserve(FORMAT_OP_BYTES * 6);
     const format = worksheet.getRange(blockAddress(table)).format;
     const sides: BorderSide[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
     if (table.r1 > table.r0) sides.push('InsideHorizontal');
@@ -253,14 +265,19 @@ function writeFormats(worksheet: Excel.Worksheet, sheet: OutputSheet, features: 
     for (const side of sides) format.borders.getItem(side).style = 'Continuous';
   }
   if (!features.mergeWidthHide) return;
-  for (const merge of sheet.merges) worksheet.getRange(merge).merge(false);
-  widthRuns(sheet.widths).forEach(({ from, to, width }) => {
+  for (const merge of sheet.merges) {
+    await op();
+    worksheet.getRange(merge).merge(false);
+  }
+  for (const { from, to, width } of widthRuns(sheet.widths)) {
+    await op();
     worksheet.getRange(`${columnLetter(from)}1:${columnLetter(to)}1`).format.columnWidth = columnWidthPoints(width);
-  });
+  }
   // Row heights for wrapped text (format.rowHeight is ExcelApi 1.2), one call per run of equal heights.
-  heightRuns(sheet.heights ?? []).forEach(({ from, to, height }) => {
+  for (const { from, to, height } of heightRuns(sheet.heights ?? [])) {
+    await op();
     worksheet.getRange(`A${from + 1}:A${to + 1}`).format.rowHeight = height;
-  });
+  }
 }
 
 /** Consecutive rows of equal (non-default) height, for one call each. */
@@ -286,7 +303,7 @@ function widthRuns(widths: number[]): { from: number; to: number; width: number 
   return runs;
 }
 
-function writeFeatures(context: Excel.RequestContext, worksheet: Excel.Worksheet, sheet: OutputSheet, features: WriteFeatures): void {
+async function writeFeatures(context: Excel.RequestContext, worksheet: Excel.Worksheet, sheet: OutputSheet, features: WriteFeatures, budget: RequestBudget): Promise<void> {
   if (sheet.hidden && features.mergeWidthHide) worksheet.visibility = 'VeryHidden';
   if (features.freeze && !sheet.hidden) {
     if (sheet.freezeRows > 0 && sheet.freezeCols > 0) worksheet.freezePanes.freezeAt(`A1:${a1(sheet.freezeRows - 1, sheet.freezeCols - 1)}`);
@@ -294,13 +311,16 @@ function writeFeatures(context: Excel.RequestContext, worksheet: Excel.Worksheet
     else if (sheet.freezeCols > 0) worksheet.freezePanes.freezeColumns(sheet.freezeCols);
   }
   if (features.notes) {
-    sheet.rows.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        if (!cell?.note) return;
-        if (features.notes === 'notes') worksheet.notes.add(a1(r, c), cell.note);
-        else context.workbook.comments.add(`'${sheet.name.replace(/'/g, "''")}'!${a1(r, c)}`, cell.note);
-      }),
-    );
+    for (let r = 0; r < sheet.rows.length; r++) {
+      const row = sheet.rows[r];
+      for (let c = 0; c < row.length; c++) {
+        const note = row[c]?.note;
+        if (!note) continue;
+        await budget.reserve(FORMAT_OP_BYTES + utf8Bytes(JSON.stringify(note)));
+        if (features.notes === 'notes') worksheet.notes.add(a1(r, c), note);
+        else context.workbook.comments.add(`'${sheet.name.replace(/'/g, "''")}'!${a1(r, c)}`, note);
+      }
+    }
   }
   if (features.pageLayout && !sheet.hidden) {
     const layout = worksheet.pageLayout;

@@ -9,6 +9,7 @@
  * indicators share it, so a bad cell is reported once. Cost: O(rows × needed columns);
  * duplicate names are found with a Map.
  */
+import { maskIdentifiers } from '../privacy';
 import { a1, columnLetter } from '../a1';
 import type { Indicator, IndicatorValue, MissingPolicy, SheetGrid, UnitRow } from '../types';
 import { cellAt, formatAt } from './cells';
@@ -115,7 +116,7 @@ export function readUnits(table: DataTable, sheet: string, indicators: Indicator
     units.push({
       name,
       type: typeOf(row, typeCol, key),
-      person: personCol === null || isBlank(cellAt(row, personCol)) ? null : cellText(cellAt(row, personCol)).trim(),
+      person: personCol === null || isBlank(cellAt(row, personCol)) ? null : maskIdentifiers(cellText(cellAt(row, personCol)).trim()),
       poor: poorOf(row, poorCol, sheet, issues),
       row: row.row + 1,
       nameCell: `${sheet}!${a1(row.row, table.keyCol)}`,
@@ -130,7 +131,7 @@ export function readUnits(table: DataTable, sheet: string, indicators: Indicator
 function readCell(reader: ColumnReader, row: TableRow, sheet: string, missing: MissingPolicy, issues: IssueList): CellRead {
   const col = reader.header.col;
   const value = cellAt(row, col);
-  const display = typeof value === 'string' ? value.trim() : cellText(value);
+  const display = maskIdentifiers(typeof value === 'string' ? value.trim() : cellText(value));
   if (isBlank(value)) {
     if (missing === 'zero') issues.warning(sheet, row.row, col, 'read.data.missingZero', { column: reader.header.key });
     else issues.error(sheet, row.row, col, 'read.data.missing', { column: reader.header.key });

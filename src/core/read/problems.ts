@@ -4,6 +4,7 @@
  * whether it is a 突出问题. A 发现日期 that is not a date is kept as written (it is only
  * shown, never computed with).
  */
+import { maskIdentifiers } from '../privacy';
 import { a1 } from '../a1';
 import type { Problem, SheetGrid } from '../types';
 import { cellAt, shownText } from './cells';
@@ -95,9 +96,9 @@ export function readProblems(grid: SheetGrid, sheet: string, match: UnitMatcher,
     problems.push({
       unit,
       category,
-      description: text(row, descriptionCol),
-      source: text(row, sourceCol),
-      date,
+      description: maskIdentifiers(text(row, descriptionCol)),
+      source: maskIdentifiers(text(row, sourceCol)),
+      date: maskIdentifiers(date),
       prominent,
       row: row.row + 1,
       ref: `${sheet}!${a1(row.row, categoryCol)}`,
