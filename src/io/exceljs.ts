@@ -136,41 +136,90 @@ function storedValue(cell: OutCell): ExcelJS.CellValue {
   return cell.v;
 }
 
-function writeValues(worksheet: ExcelJS.Worksheet, sheet: OutputSheet): void {
-  sheet.rows.forEach((cells, r) => {
-    if (cells.length === 0) return;
-    const row = worksheet.getRow(r + 1);
-    cells.forEach((cell, c) => {
-      const value = storedValue(cell);
-      if (value !== null) row.getCell(c + 1).value = value;
-    });
-  });
+/** The look of one cell: everything ExcelJS turns into a style id. */
+function styleKey(out: OutCell | undefined, bordered: boolean): string {
+  if (!out) return bordered ? '||||||b' : '';
+  const fmt = out.text ? '@' : (out.fmt ?? '');
+  return `${fmt}|${out.fill ?? ''}|${out.bold ? 1 : 0}|${out.wrap ? 1 : 0}|${out.align ?? ''}|${bordered ? 'b' : ''}`;
 }
 
-function writeCellFormats(worksheet: ExcelJS.Worksheet, sheet: OutputSheet): void {
-  sheet.rows.forEach((cells, r) => {
-    cells.forEach((out, c) => {
-      const cell = worksheet.getCell(r + 1, c + 1);
-      const fmt = out.text ? '@' : out.fmt;
-      if (fmt) cell.numFmt = fmt;
-      if (out.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: out.fill } };
-      if (out.bold) cell.font = { bold: true };
-      if (out.wrap || out.align) {
-        cell.alignment = { wrapText: out.wrap || undefined, horizontal: out.align, vertical: out.wrap ? 'top' : 'middle' };
-      }
-      if (out.note) cell.note = out.note;
-    });
-  });
+function buildStyle(out: OutCell | undefined, bordered: boolean): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {};
+  if (bordered) style.border = THIN;
+  if (!out) return style;
+  const fmt = out.text ? '@' : out.fmt;
+  if (fmt) style.numFmt = fmt;
+  if (out.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: out.fill } };
+  if (out.bold) style.font = { bold: true };
+  if (out.wrap || out.align) {
+    style.alignment = { wrapText: out.wrap || undefined, horizontal: out.align, vertical: out.wrap ? 'top' : 'middle' };
+  }
+  return style;
 }
 
-/** Thin borders from each header row down to the first empty row, across the header's width. */
-function writeBorders(worksheet: ExcelJS.Worksheet, sheet: OutputSheet): void {
+/**
+ * One shared style object per distinct look, so ExcelJS resolves each look to a style id
+ * once (it caches ids by object identity) instead of rendering every cell's style as XML.
+ * The objects must not be mutated after they are handed to a cell. Cost: O(1) per lookup.
+ */
+export class SharedStyles {
+  private readonly byKey = new Map<string, Partial<ExcelJS.Style>>();
+
+  /** The style for a cell (undefined: a blank cell inside a bordered table). */
+  get(out: OutCell | undefined, bordered: boolean): Partial<ExcelJS.Style> {
+    const key = styleKey(out, bordered);
+    let style = this.byKey.get(key);
+    if (!style) {
+      style = buildStyle(out, bordered);
+      this.byKey.set(key, style);
+    }
+    return style;
+  }
+
+  /** How many distinct looks were seen (for tests). */
+  get size(): number {
+    return this.byKey.size;
+  }
+}
+
+/**
+ * For each 0-based row, how many leading columns carry a thin border: each header row and
+ * the rows below it down to the first empty row, across the header's width. Cost: O(rows).
+ * @example borderedColumns({ rows: [[a], [h, h], [c, c], []], headerRows: [2] } as OutputSheet) // => [0, 2, 2, 0]
+ */
+export function borderedColumns(sheet: Pick<OutputSheet, 'rows' | 'headerRows'>): number[] {
+  const columns = sheet.rows.map(() => 0);
   for (const headerRow of sheet.headerRows) {
-    const columns = sheet.rows[headerRow - 1]?.length ?? 0;
+    const width = sheet.rows[headerRow - 1]?.length ?? 0;
     for (let r = headerRow - 1; r < sheet.rows.length && sheet.rows[r].length > 0; r++) {
-      for (let c = 0; c < columns; c++) worksheet.getCell(r + 1, c + 1).border = THIN;
+      columns[r] = Math.max(columns[r], width);
     }
   }
+  return columns;
+}
+
+/**
+ * Values and cell formats in one pass, row by row, each cell given a shared style object.
+ * Cost: O(cells).
+ */
+function writeCells(worksheet: ExcelJS.Worksheet, sheet: OutputSheet): void {
+  const styles = new SharedStyles();
+  const bordered = borderedColumns(sheet);
+  sheet.rows.forEach((cells, r) => {
+    const width = Math.max(cells.length, bordered[r]);
+    if (width === 0) return;
+    const row = worksheet.getRow(r + 1);
+    for (let c = 0; c < width; c++) {
+      const out = cells[c] as OutCell | undefined;
+      const cell = row.getCell(c + 1);
+      if (out) {
+        const value = storedValue(out);
+        if (value !== null) cell.value = value;
+        if (out.note) cell.note = out.note;
+      }
+      cell.style = styles.get(out, c < bordered[r]);
+    }
+  });
 }
 
 function writeLayout(worksheet: ExcelJS.Worksheet, sheet: OutputSheet): void {
@@ -195,14 +244,12 @@ function writeLayout(worksheet: ExcelJS.Worksheet, sheet: OutputSheet): void {
 }
 
 /**
- * Writes one OutputSheet into a new worksheet: values first, then formats.
- * Cost: O(cells).
+ * Writes one OutputSheet into a new worksheet: values and shared styles, then merges and
+ * layout. Cost: O(cells).
  */
 export function addSheet(workbook: ExcelJS.Workbook, sheet: OutputSheet): ExcelJS.Worksheet {
   const worksheet = workbook.addWorksheet(sheet.name);
-  writeValues(worksheet, sheet);
-  writeCellFormats(worksheet, sheet);
-  writeBorders(worksheet, sheet);
+  writeCells(worksheet, sheet);
   writeLayout(worksheet, sheet);
   return worksheet;
 }

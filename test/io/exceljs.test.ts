@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { REGISTRY_SHEET } from '../../src/core/defaults';
 import { planWrite } from '../../src/core/report';
 import type { OutputSheet } from '../../src/core/types';
-import { newWorkbook, openWorkbook, plainValue } from '../../src/io/exceljs';
+import { borderedColumns, newWorkbook, openWorkbook, plainValue, SharedStyles } from '../../src/io/exceljs';
 import { findUncarriable, kindsOfParts } from '../../src/io/uncarriable';
 
 const RESULT: OutputSheet = {
@@ -73,6 +73,55 @@ describe('ExcelJS adapter: writing', () => {
     const registry = back.getWorksheet(REGISTRY_SHEET)!;
     expect(registry.state).toBe('veryHidden');
     expect(registry.getCell('A2').value).toBe('考核结果');
+  });
+});
+
+describe('ExcelJS adapter: shared styles', () => {
+  it('hands out one style object per look', () => {
+    const styles = new SharedStyles();
+    const a = styles.get({ v: 1, fmt: '0.00', align: 'right' }, true);
+    expect(styles.get({ v: 2, fmt: '0.00', align: 'right' }, true)).toBe(a);
+    expect(styles.get({ v: 2, fmt: '0.00', align: 'right' }, false)).not.toBe(a);
+    expect(styles.get({ v: 'x', text: true }, false)).toEqual({ numFmt: '@' });
+    expect(styles.get(undefined, true)).toEqual({ border: expect.objectContaining({ top: { style: 'thin' } }) });
+    expect(styles.get({ v: 'g', fill: 'FFC6EFCE', bold: true, wrap: true }, false)).toEqual({
+      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFC6EFCE' } },
+      font: { bold: true },
+      alignment: { wrapText: true, horizontal: undefined, vertical: 'top' },
+    });
+    expect(styles.size).toBe(5);
+  });
+
+  it.each<[string, { rows: OutputSheet['rows']; headerRows: number[] }, number[]]>([
+    ['header down to the first empty row', { rows: [[{ v: 't' }], [{ v: 'a' }, { v: 'b' }], [{ v: 1 }], [], [{ v: 2 }]], headerRows: [2] }, [0, 2, 2, 0, 0]],
+    ['two tables', { rows: [[{ v: 'a' }], [{ v: 1 }], [], [{ v: 'b' }, { v: 'c' }, { v: 'd' }], [{ v: 2 }]], headerRows: [1, 4] }, [1, 1, 0, 3, 3]],
+    ['no header rows', { rows: [[{ v: 't' }]], headerRows: [] }, [0]],
+  ])('borderedColumns: %s', (_label, sheet, expected) => expect(borderedColumns(sheet)).toEqual(expected));
+
+  it('writes a large table with a handful of cell styles, borders on blank cells of the table too', async () => {
+    const rows: OutputSheet['rows'] = [[{ v: '标题', text: true, bold: true }], [{ v: '单位', text: true, bold: true }, { v: '得分', text: true, bold: true }, { v: '备注', text: true, bold: true }]];
+    for (let i = 0; i < 3000; i++) rows.push([{ v: `村${i}`, text: true, fmt: '@' }, { v: i / 7, fmt: '0.00', align: 'right' }]);
+    const sheet: OutputSheet = { ...RESULT, name: '计算明细', rows, merges: [], heights: undefined };
+    const book = newWorkbook();
+    await book.apply({ remove: [], add: [sheet], renamed: [] });
+    const written = book.workbook.getWorksheet('计算明细')!;
+    expect(written.getCell('B3').style).toBe(written.getCell('B3002').style);
+    expect(written.getCell('A3').style).not.toBe(written.getCell('B3').style);
+    const bytes = await book.toBuffer();
+    const stylesXml = await (await JSZip.loadAsync(bytes)).file('xl/styles.xml')!.async('string');
+    const cellXfs = Number(/<cellXfs count="(\d+)"/.exec(stylesXml)?.[1]);
+    expect(cellXfs).toBeGreaterThanOrEqual(4);
+    expect(cellXfs).toBeLessThanOrEqual(6);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = back.getWorksheet('计算明细')!;
+    expect(ws.getCell('B3002').numFmt).toBe('0.00');
+    expect(ws.getCell('B3002').value).toBeCloseTo(2999 / 7, 10);
+    expect(ws.getCell('A3002').numFmt).toBe('@');
+    expect(ws.getCell('C3002').border?.right?.style).toBe('thin');
+    expect(ws.getCell('C3002').value).toBeNull();
+    expect(ws.getCell('D3002').border?.top).toBeUndefined();
+    expect(ws.getCell('A1').border?.top).toBeUndefined();
   });
 });
 

@@ -80,18 +80,39 @@ function shownText(cell: OutCell): string {
 }
 
 /**
+ * Display width of the widest line of a text (lines split on `\n`).
+ * Cost: O(length). @example widestLine('ab\n考核a') // => 5
+ */
+export function widestLine(text: string): number {
+  let widest = 0;
+  let width = 0;
+  for (const ch of text) {
+    if (ch === '\n') {
+      if (width > widest) widest = width;
+      width = 0;
+      continue;
+    }
+    width += isWide(ch.codePointAt(0) ?? 0) ? 2 : 1;
+  }
+  return width > widest ? width : widest;
+}
+
+/**
  * Column widths that fit the widest line of each column (title row excluded),
- * clamped to [6, 60] characters, plus a margin of 2. Cost: O(cells).
+ * clamped to [6, 60] characters, plus a margin of 2. Cost: O(cells), no per-cell arrays
+ * (it runs on 计算明细's 200,000 rows).
  */
 export function fitWidths(rows: OutCell[][], columns: number, skipRows = 1): number[] {
   const widths = Array.from({ length: columns }, () => MIN_WIDTH);
-  rows.slice(skipRows).forEach((row) =>
-    row.forEach((cell, col) => {
-      if (col >= columns) return;
-      const widest = Math.max(0, ...shownText(cell).split('\n').map(displayWidth));
-      widths[col] = Math.min(MAX_WIDTH, Math.max(widths[col], widest + 2));
-    }),
-  );
+  for (let r = skipRows; r < rows.length; r++) {
+    const row = rows[r];
+    const end = Math.min(columns, row.length);
+    for (let col = 0; col < end; col++) {
+      if (widths[col] >= MAX_WIDTH) continue;
+      const needed = widestLine(shownText(row[col])) + 2;
+      if (needed > widths[col]) widths[col] = Math.min(MAX_WIDTH, needed);
+    }
+  }
   return widths;
 }
 
