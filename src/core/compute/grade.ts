@@ -32,8 +32,13 @@ export interface GradeInput {
 export interface Grading {
   /** By unit index. */
   grades: Grade[];
-  /** By unit index: why the grade is what it is. */
-  notes: Msg[][];
+  /**
+   * Why a unit's grade is what it is (by unit index), written when asked: most units of a
+   * large county share a total with a neighbour, and building every tie note up front
+   * would allocate a list of names per unit that only 考核结果 reads. Each call builds a
+   * new array. Cost: O(notes × NAME_LIST_CAP) per call.
+   */
+  notesOf(unit: number): Msg[];
   /** One per quota boundary that fell inside a tied group. */
   warnings: Issue[];
 }
@@ -53,8 +58,8 @@ function cellPart(reference: string): string {
 }
 
 /**
- * Grades one type group, order positions [start, end). Mutates `grades`, `vetoNotes` and
- * `boundaries`. Cost: O(end − start).
+ * Grades one type group, order positions [start, end). Mutates `grades`, `vetoNotes` (by
+ * unit index, only units that get such a note) and `boundaries`. Cost: O(end − start).
  */
 function gradeGroup(
   ranking: Ranking,
@@ -62,7 +67,7 @@ function gradeGroup(
   end: number,
   input: GradeInput,
   grades: (Grade | null)[],
-  vetoNotes: Msg[][],
+  vetoNotes: Map<number, Msg[]>,
   boundaries: BoundaryTie[],
 ): void {
   const { order, groupStart, groupEnd, rank } = ranking;
@@ -79,8 +84,14 @@ function gradeGroup(
     for (let q = p; q < groupEnd[p]; q++) {
       const u = order[q];
       if (grades[u] !== null) continue;
-      if (input.eligible[u]) eligible.push(u);
-      else vetoNotes[u].push({ code: 'compute.note.vetoedNotGood', params: { rank: rank[u], quota: input.goodQuota } });
+      if (input.eligible[u]) {
+        eligible.push(u);
+        continue;
+      }
+      const note: Msg = { code: 'compute.note.vetoedNotGood', params: { rank: rank[u], quota: input.goodQuota } };
+      const list = vetoNotes.get(u);
+      if (list) list.push(note);
+      else vetoNotes.set(u, [note]);
     }
     const remaining = input.goodQuota - good;
     if (eligible.length <= remaining) {
@@ -113,19 +124,30 @@ function gradeGroup(
 }
 
 /**
- * Grades every unit and explains the non-obvious outcomes. Cost: O(n) after ranking
- * (notes list at most NAME_LIST_CAP names). Never throws.
+ * Grades every unit; the notes that explain the non-obvious outcomes are written on demand
+ * (`notesOf`). Cost: O(n) after ranking; O(NAME_LIST_CAP) per note when read. Never throws.
  * @example gradeUnits(ranking, input).grades // => ['较好', '好', '好', '好', '较好', '较差', '一般', '一般']
+ * @example t(gradeUnits(ranking, input).notesOf(3)[0], 'zh') // => '与E同分，按减贫成效排在前'
  */
 export function gradeUnits(ranking: Ranking, input: GradeInput): Grading {
   const n = ranking.order.length;
   const grades: (Grade | null)[] = new Array(n).fill(null);
-  const vetoNotes: Msg[][] = Array.from({ length: n }, () => []);
+  const vetoNotes = new Map<number, Msg[]>();
   const boundaries: BoundaryTie[] = [];
   for (const group of ranking.typeGroups) gradeGroup(ranking, group.start, group.end, input, grades, vetoNotes, boundaries);
   const final = grades as Grade[];
+  const boundaryCode = input.tieMode === 'high' ? 'compute.note.boundaryHigh' : 'compute.note.boundaryLow';
 
-  const notes: Msg[][] = Array.from({ length: n }, () => []);
+  /** By unit index: the boundary ties it is a member of, in boundary order. */
+  const boundariesOf = new Map<number, BoundaryTie[]>();
+  for (const tie of boundaries) {
+    for (const u of tie.members) {
+      const list = boundariesOf.get(u);
+      if (list) list.push(tie);
+      else boundariesOf.set(u, [tie]);
+    }
+  }
+
   const others = (members: number[], self: number): string =>
     joinNames(
       members.filter((u) => u !== self).map((u) => input.names[u]),
@@ -137,30 +159,30 @@ export function gradeUnits(ranking: Ranking, input: GradeInput): Grading {
     return joinNames(list, NAME_LIST_CAP);
   };
 
-  for (let u = 0; u < n; u++) {
+  const notesOf = (u: number): Msg[] => {
+    const notes: Msg[] = [];
     const ref = input.prominent[u];
-    if (ref !== null) notes[u].push({ code: 'compute.note.prominent', params: { ref } });
-    notes[u].push(...vetoNotes[u]);
-    const ahead = ranking.ahead[u];
-    if (ahead) notes[u].push({ code: 'compute.note.tieAhead', params: { others: namesAt(ahead.start, ahead.end), dimension: ahead.dimension } });
-    const behind = ranking.behind[u];
-    if (behind) notes[u].push({ code: 'compute.note.tieBehind', params: { others: namesAt(behind.start, behind.end), dimension: behind.dimension } });
-  }
-
-  const warnings: Issue[] = boundaries.map((tie) => {
-    const grade = final[tie.members[0]];
-    const code = input.tieMode === 'high' ? 'compute.note.boundaryHigh' : 'compute.note.boundaryLow';
-    for (const u of tie.members) {
-      notes[u].push({ code, params: { others: others(tie.members, u), rank: tie.rank, grade } });
+    if (ref !== null) notes.push({ code: 'compute.note.prominent', params: { ref } });
+    const vetoed = vetoNotes.get(u);
+    if (vetoed) for (const note of vetoed) notes.push({ code: note.code, params: { ...note.params } });
+    const ahead = ranking.ahead(u);
+    if (ahead) notes.push({ code: 'compute.note.tieAhead', params: { others: namesAt(ahead.start, ahead.end), dimension: ahead.dimension } });
+    const behind = ranking.behind(u);
+    if (behind) notes.push({ code: 'compute.note.tieBehind', params: { others: namesAt(behind.start, behind.end), dimension: behind.dimension } });
+    const ties = boundariesOf.get(u);
+    if (ties) {
+      for (const tie of ties) notes.push({ code: boundaryCode, params: { others: others(tie.members, u), rank: tie.rank, grade: final[tie.members[0]] } });
     }
-    return {
-      code: input.tieMode === 'high' ? 'compute.tie.high' : 'compute.tie.low',
-      params: { units: joinNames(tie.members.map((u) => input.names[u])), rank: tie.rank, better: tie.better, worse: tie.worse, grade },
-      severity: 'warning',
-      sheet: input.dataSheet,
-      cell: cellPart(input.nameCells[tie.members[0]]),
-    };
-  });
+    return notes;
+  };
 
-  return { grades: final, notes, warnings };
+  const warnings: Issue[] = boundaries.map((tie) => ({
+    code: input.tieMode === 'high' ? 'compute.tie.high' : 'compute.tie.low',
+    params: { units: joinNames(tie.members.map((u) => input.names[u])), rank: tie.rank, better: tie.better, worse: tie.worse, grade: final[tie.members[0]] },
+    severity: 'warning',
+    sheet: input.dataSheet,
+    cell: cellPart(input.nameCells[tie.members[0]]),
+  }));
+
+  return { grades: final, notesOf, warnings };
 }

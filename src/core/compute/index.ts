@@ -11,9 +11,9 @@ import { checkAssistance } from './assistance';
 import { gradeUnits } from './grade';
 import { interviewList } from './interviews';
 import { rankUnits } from './rank';
-import { round2 } from './round';
 import { scoreUnits } from './scoreUnits';
-import { prominentProblems, unitVetoes } from './vetoes';
+import { UnitResultOf, type UnitRun } from './unitResult';
+import { prominentProblems, vetoCollector } from './vetoes';
 
 export { round2 } from './round';
 export { formatNumber, formatValue } from './format';
@@ -22,21 +22,9 @@ export { ASSISTANCE_ITEMS, checkAssistance, checkAssistanceRow, checkItem } from
 export { interviewList, interviewReason } from './interviews';
 export { gradeUnits, type GradeInput, type Grading } from './grade';
 export { rankUnits, tiedWith, type Ranking, type RankInput, type BrokenTie } from './rank';
-export { scoreUnits, dimensionsOf, extremesOf, type ScoredUnits } from './scoreUnits';
-export { firstCell, indicatorVeto, problemVeto, prominentProblems, triggersVeto, unitVetoes } from './vetoes';
-
-/**
- * Adds `scores` as an enumerable getter that builds the unit's IndicatorScore objects on
- * first read and keeps them (spreads and JSON see it like a plain property).
- */
-function withLazyScores(unit: Omit<UnitResult, 'scores'>, make: () => UnitResult['scores']): UnitResult {
-  let cache: UnitResult['scores'] | null = null;
-  return Object.defineProperty(unit, 'scores', {
-    get: () => (cache ??= make()),
-    enumerable: true,
-    configurable: true,
-  }) as UnitResult;
-}
+export { scoreUnits, dimensionsOf, extremesOf, type BlockVisitor, type ScoredUnits } from './scoreUnits';
+export { UnitResultOf, type UnitRun } from './unitResult';
+export { firstCell, indicatorVeto, problemVeto, prominentProblems, triggersVeto, unitVetoes, vetoCollector } from './vetoes';
 
 /**
  * Computes the whole assessment. Never throws on valid input.
@@ -46,8 +34,9 @@ function withLazyScores(unit: Omit<UnitResult, 'scores'>, make: () => UnitResult
  */
 export function compute(input: AssessmentInput): AssessmentResult {
   const { params, indicators, units } = input;
-  const scored = scoreUnits(indicators, units);
-  const vetoes = unitVetoes(indicators, units, input.problems);
+  const vetoFinder = vetoCollector(indicators, units);
+  const scored = scoreUnits(indicators, units, vetoFinder.visit);
+  const vetoes = vetoFinder.finish(input.problems);
   const prominent = prominentProblems(units, input.problems);
   const names = units.map((unit) => unit.name);
 
@@ -74,40 +63,17 @@ export function compute(input: AssessmentInput): AssessmentResult {
 
   const pointsSum = indicators.reduce((sum, indicator) => sum + indicator.points, 0);
   const conversion = params.conversion !== null && pointsSum > 0 ? params.conversion : null;
-  const { dimensions } = scored;
-  const dimensionCount = dimensions.length;
-
+  const run: UnitRun = { units, scored, ranking, grading, vetoes, prominent, conversion, pointsSum };
   const results: UnitResult[] = new Array(units.length);
-  for (let p = 0; p < ranking.order.length; p++) {
-    const u = ranking.order[p];
-    const unit = units[u];
-    const dimensionScores: Record<string, number> = {};
-    for (let d = 0; d < dimensionCount; d++) dimensionScores[dimensions[d]] = scored.dimensionRounded[u * dimensionCount + d];
-    results[p] = withLazyScores({
-      name: unit.name,
-      type: unit.type,
-      person: unit.person,
-      row: unit.row,
-      nameCell: unit.nameCell,
-      rank: ranking.rank[u],
-      total: scored.total[u],
-      totalExact: scored.totalExact[u],
-      converted: conversion === null ? null : round2((scored.totalExact[u] * conversion) / pointsSum),
-      dimensions: dimensionScores,
-      grade: grading.grades[u],
-      eligible: eligible[u],
-      interview: !eligible[u],
-      prominent: prominent[u] !== null,
-      vetoes: vetoes[u],
-      notes: grading.notes[u],
-    }, () => scored.scoresOf(u));
-  }
+  // In input order (the input's objects are read in the order they sit in memory), each
+  // placed at its rank position.
+  for (let u = 0; u < units.length; u++) results[ranking.position[u]] = new UnitResultOf(run, u);
 
   const warnings: Issue[] = [...input.warnings, ...grading.warnings];
   return {
     params,
     indicators,
-    dimensions,
+    dimensions: scored.dimensions,
     units: results,
     interviews: interviewList(results, params.date, params.deadlineDays),
     assistance: checkAssistance(input.assistance, params.assistance),

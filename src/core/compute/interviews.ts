@@ -26,6 +26,44 @@ export function interviewReason(veto: Veto): Msg {
   };
 }
 
+const VETOES = Symbol('vetoes');
+const REASONS = Symbol('reasons');
+
+/**
+ * One interview, whose `reasons` are rendered on first read (then kept): each reason
+ * renders four sentences, and a county can have thousands of vetoed units whose reasons
+ * only the 约谈名单 sheet and the JSON report read. `JSON.stringify` sees every field
+ * (`toJSON`); an object spread does not copy `reasons`.
+ * Cost: O(1) to make; `reasons` O(vetoes) on first read.
+ */
+class InterviewOf implements Interview {
+  readonly unit: string;
+  readonly person: string | null;
+  readonly evidence: string[];
+  readonly deadline: string;
+  private readonly [VETOES]: Veto[];
+  private [REASONS]: Msg[] | null;
+
+  constructor(unit: UnitResult, deadline: string) {
+    this.unit = unit.name;
+    this.person = unit.person;
+    this.evidence = unit.vetoes.map((veto) => veto.evidence);
+    this.deadline = deadline;
+    this[VETOES] = unit.vetoes;
+    this[REASONS] = null;
+  }
+
+  /** One reason per veto, in veto order. */
+  get reasons(): Msg[] {
+    return (this[REASONS] ??= this[VETOES].map(interviewReason));
+  }
+
+  /** A plain object with every Interview field. */
+  toJSON(): Interview {
+    return { unit: this.unit, person: this.person, reasons: this.reasons, evidence: this.evidence, deadline: this.deadline };
+  }
+}
+
 /**
  * The interview list from units already in rank order. `deadline` = `date` + `deadlineDays`.
  * Cost: O(units + vetoes). Never throws.
@@ -34,15 +72,8 @@ export function interviewReason(veto: Veto): Msg {
 export function interviewList(units: UnitResult[], date: string, deadlineDays: number): Interview[] {
   const deadline = addDays(date, deadlineDays);
   const list: Interview[] = [];
-  for (const unit of units) {
-    if (unit.vetoes.length === 0) continue;
-    list.push({
-      unit: unit.name,
-      person: unit.person,
-      reasons: unit.vetoes.map(interviewReason),
-      evidence: unit.vetoes.map((veto) => veto.evidence),
-      deadline,
-    });
+  for (let p = 0; p < units.length; p++) {
+    if (units[p].vetoes.length > 0) list.push(new InterviewOf(units[p], deadline));
   }
   return list;
 }

@@ -27,10 +27,16 @@ export interface Ranking {
   groupEnd: Int32Array;
   /** Type groups as order positions [start, end), in result order (one group without 分类排名). */
   typeGroups: { type: string | null; start: number; end: number }[];
-  /** By unit index: the rank group just below it with the same total, when a dimension put this unit ahead. */
-  ahead: (BrokenTie | null)[];
-  /** By unit index: the rank group just above it with the same total, when a dimension put this unit behind. */
-  behind: (BrokenTie | null)[];
+  /**
+   * By unit index: the rank group just below it with the same total, when a dimension put
+   * this unit ahead; else null. Builds a new object per call. Cost: O(1).
+   */
+  ahead(unit: number): BrokenTie | null;
+  /**
+   * By unit index: the rank group just above it with the same total, when a dimension put
+   * this unit behind; else null. Builds a new object per call. Cost: O(1).
+   */
+  behind(unit: number): BrokenTie | null;
 }
 
 export interface RankInput {
@@ -47,6 +53,67 @@ export interface RankInput {
 }
 
 const collator = new Intl.Collator('zh-Hans-CN');
+
+/**
+ * The sign of a difference as a sort comparator reads it: 1, -1, or 0 (also for NaN, which
+ * `Array.prototype.sort` treats as 0). Cost: O(1).
+ * @example signOf(-0.25) // => -1
+ */
+function signOf(difference: number): number {
+  return difference > 0 ? 1 : difference < 0 ? -1 : 0;
+}
+
+/**
+ * Unit indices by type ordinal, then total descending, then input position — through one
+ * native numeric sort of packed keys `(type, −hundredths of total, index)`, which is much
+ * faster than a comparator sort. Null when a total is not a whole number of hundredths
+ * (as `round2` makes them) or the keys would not fit in 53 bits: sort with a comparator
+ * then. Cost: O(n log n). Never throws.
+ * @example sortedByTypeAndTotal(Int32Array.of(0, 0, 0), Float64Array.of(90, 95.5, 90)) // => [1, 0, 2]
+ */
+export function sortedByTypeAndTotal(typeOrdinal: Int32Array, total: Float64Array): number[] | null {
+  const n = total.length;
+  const hundredths = new Float64Array(n);
+  let low = Infinity;
+  let high = -Infinity;
+  let types = 1;
+  for (let u = 0; u < n; u++) {
+    const whole = Math.round(total[u] * 100);
+    // Equal hundredths ⟺ equal totals, and their order is the totals' order.
+    if (whole / 100 !== total[u]) return null;
+    hundredths[u] = whole;
+    if (whole < low) low = whole;
+    if (whole > high) high = whole;
+    if (typeOrdinal[u] + 1 > types) types = typeOrdinal[u] + 1;
+  }
+  const span = high - low + 1;
+  if (n === 0 || types * span * n > 2 ** 53) return n === 0 ? [] : null;
+  const keys = new Float64Array(n);
+  for (let u = 0; u < n; u++) keys[u] = (typeOrdinal[u] * span + (high - hundredths[u])) * n + u;
+  keys.sort();
+  const order: number[] = new Array(n);
+  for (let p = 0; p < n; p++) order[p] = keys[p] % n;
+  return order;
+}
+
+/**
+ * Sorts, in place, every run of neighbours in `order` that `same` says belong together,
+ * with `compare`. Cost: O(n + Σ run · log run).
+ * @example sortRuns(order = [5, 1, 2, 9], (a, b) => a < 3 && b < 3, (a, b) => b - a) // order => [5, 2, 1, 9]
+ */
+function sortRuns(order: number[], same: (a: number, b: number) => boolean, compare: (a: number, b: number) => number): void {
+  const n = order.length;
+  let start = 0;
+  while (start < n) {
+    let end = start + 1;
+    while (end < n && same(order[start], order[end])) end++;
+    if (end - start > 1) {
+      const run = order.slice(start, end).sort(compare);
+      for (let q = 0; q < run.length; q++) order[start + q] = run[q];
+    }
+    start = end;
+  }
+}
 
 /**
  * Position of a type in 分类排名 order: 村, 社区, then the others by collation.
@@ -67,33 +134,51 @@ export function rankUnits(input: RankInput): Ranking {
   const { names, types, total, dimensionRounded, dimensions, rankByType } = input;
   const n = names.length;
   const dimensionCount = dimensions.length;
-  const tieDims = input.tieBreak.map((name) => dimensions.indexOf(name)).filter((d) => d >= 0);
+  const tieDims = Int32Array.from(input.tieBreak.map((name) => dimensions.indexOf(name)).filter((d) => d >= 0));
   const typeOrdinal = new Int32Array(n);
   if (rankByType) {
     const ordinals = typeOrdinals(types);
     for (let u = 0; u < n; u++) typeOrdinal[u] = ordinals.get(types[u]) ?? 0;
   }
 
+  const tieCount = tieDims.length;
   /** First tie-break dimension (index into tieDims) on which a and b differ, or -1. */
   const firstDifference = (a: number, b: number): number => {
-    for (let k = 0; k < tieDims.length; k++) {
+    const baseA = a * dimensionCount;
+    const baseB = b * dimensionCount;
+    for (let k = 0; k < tieCount; k++) {
       const d = tieDims[k];
-      if (dimensionRounded[a * dimensionCount + d] !== dimensionRounded[b * dimensionCount + d]) return k;
+      if (dimensionRounded[baseA + d] !== dimensionRounded[baseB + d]) return k;
     }
     return -1;
   };
 
-  const order = Array.from({ length: n }, (_, u) => u);
-  order.sort((a, b) => {
-    if (typeOrdinal[a] !== typeOrdinal[b]) return typeOrdinal[a] - typeOrdinal[b];
-    if (total[a] !== total[b]) return total[b] - total[a];
-    const k = firstDifference(a, b);
-    if (k >= 0) {
+  // The comparators return small integers (the sign of each difference): returning the
+  // difference itself would box a number per comparison.
+  /** Order of two units with the same type and total: tie-break dimensions, then name, then input position. */
+  const compareTied = (a: number, b: number): number => {
+    const baseA = a * dimensionCount;
+    const baseB = b * dimensionCount;
+    for (let k = 0; k < tieCount; k++) {
       const d = tieDims[k];
-      return dimensionRounded[b * dimensionCount + d] - dimensionRounded[a * dimensionCount + d];
+      const x = dimensionRounded[baseA + d];
+      const y = dimensionRounded[baseB + d];
+      if (x !== y) return signOf(y - x);
     }
     return collator.compare(names[a], names[b]) || a - b;
-  });
+  };
+  let order = sortedByTypeAndTotal(typeOrdinal, total);
+  if (order) {
+    sortRuns(order, (a, b) => typeOrdinal[a] === typeOrdinal[b] && total[a] === total[b], compareTied);
+  } else {
+    order = new Array(n);
+    for (let u = 0; u < n; u++) order[u] = u;
+    order.sort((a, b) => {
+      if (typeOrdinal[a] !== typeOrdinal[b]) return typeOrdinal[a] - typeOrdinal[b];
+      if (total[a] !== total[b]) return signOf(total[b] - total[a]);
+      return compareTied(a, b);
+    });
+  }
 
   const position = new Int32Array(n);
   for (let p = 0; p < n; p++) position[order[p]] = p;
@@ -124,9 +209,10 @@ export function rankUnits(input: RankInput): Ranking {
     groupEnd[p] = p + 1 < n && groupStart[p + 1] === groupStart[p] ? groupEnd[p + 1] : p + 1;
   }
 
-  // Ties on total that a dimension decided: between neighbouring rank groups with the same total.
-  const ahead: (BrokenTie | null)[] = new Array(n).fill(null);
-  const behind: (BrokenTie | null)[] = new Array(n).fill(null);
+  // Ties on total that a dimension decided: between neighbouring rank groups with the same
+  // total. By unit index: the index in `dimensions` of the deciding dimension, or -1.
+  const aheadOn = new Int32Array(n).fill(-1);
+  const behindOn = new Int32Array(n).fill(-1);
   for (let p = 0; p < n; p = groupEnd[p]) {
     const next = groupEnd[p];
     if (next >= n) break;
@@ -135,12 +221,19 @@ export function rankUnits(input: RankInput): Ranking {
     if (typeOrdinal[u] !== typeOrdinal[v] || total[u] !== total[v]) continue;
     const k = firstDifference(u, v);
     if (k < 0) continue;
-    const dimension = dimensions[tieDims[k]];
-    const upper: BrokenTie = { start: p, end: next, dimension };
-    const lower: BrokenTie = { start: next, end: groupEnd[next], dimension };
-    for (let q = p; q < next; q++) ahead[order[q]] = lower;
-    for (let q = next; q < groupEnd[next]; q++) behind[order[q]] = upper;
+    for (let q = p; q < next; q++) aheadOn[order[q]] = tieDims[k];
+    for (let q = next; q < groupEnd[next]; q++) behindOn[order[q]] = tieDims[k];
   }
+  const ahead = (unit: number): BrokenTie | null => {
+    if (aheadOn[unit] < 0) return null;
+    const lower = groupEnd[position[unit]];
+    return { start: lower, end: groupEnd[lower], dimension: dimensions[aheadOn[unit]] };
+  };
+  const behind = (unit: number): BrokenTie | null => {
+    if (behindOn[unit] < 0) return null;
+    const upper = groupStart[groupStart[position[unit]] - 1];
+    return { start: upper, end: groupStart[position[unit]], dimension: dimensions[behindOn[unit]] };
+  };
 
   return { order, position, rank, groupStart, groupEnd, typeGroups, ahead, behind };
 }

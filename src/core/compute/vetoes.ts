@@ -3,6 +3,7 @@
  * triggers — computed ones from indicators' 否决阈值, then one per problem-list row.
  */
 import type { Indicator, Msg, Problem, UnitRow, Veto } from '../types';
+import type { BlockVisitor } from './scoreUnits';
 import { formatValue } from './format';
 
 /**
@@ -73,20 +74,65 @@ export function problemVeto(problem: Problem): Veto {
  * reader reports them as errors). Cost: O(units × vetoing indicators + problems).
  */
 export function unitVetoes(indicators: Indicator[], units: UnitRow[], problems: Problem[]): Veto[][] {
-  const vetoing = indicators
-    .map((indicator, position) => ({ indicator, position }))
-    .filter(({ indicator }) => indicator.vetoThreshold !== null && indicator.vetoCategory !== null);
-  const byName = new Map<string, number>();
-  const result: Veto[][] = units.map((unit, u) => {
-    byName.set(unit.name, u);
+  const vetoing = vetoingIndicators(indicators);
+  const result: Veto[][] = new Array(units.length);
+  for (let u = 0; u < units.length; u++) {
+    const values = units[u].values;
     const vetoes: Veto[] = [];
-    for (const { indicator, position } of vetoing) {
-      const entry = unit.values[position];
-      const veto = entry ? indicatorVeto(indicator, entry.value, entry.cell) : null;
+    for (let k = 0; k < vetoing.length; k++) {
+      const position = vetoing[k];
+      const entry = values[position];
+      const veto = entry ? indicatorVeto(indicators[position], entry.value, entry.cell) : null;
       if (veto) vetoes.push(veto);
     }
-    return vetoes;
-  });
+    result[u] = vetoes;
+  }
+  return withProblemVetoes(result, units, problems);
+}
+
+/**
+ * The same vetoes as `unitVetoes`, found in the value columns that scoring already copied
+ * (pass `visit` to `scoreUnits`), so that the input's objects are read only for a cell
+ * that triggers. Call `finish` after scoring. Cost: O(units × vetoing indicators + problems).
+ * @example const vetoes = vetoCollector(indicators, units); scoreUnits(indicators, units, vetoes.visit); vetoes.finish(problems)
+ */
+export function vetoCollector(indicators: Indicator[], units: UnitRow[]): { visit: BlockVisitor; finish(problems: Problem[]): Veto[][] } {
+  const vetoing = vetoingIndicators(indicators);
+  const result: Veto[][] = new Array(units.length);
+  for (let u = 0; u < units.length; u++) result[u] = [];
+  const visit: BlockVisitor = (start, columns) => {
+    for (let k = 0; k < vetoing.length; k++) {
+      const position = vetoing[k];
+      const indicator = indicators[position];
+      const threshold = indicator.vetoThreshold as number;
+      const { values, present } = columns[position];
+      for (let j = 0; j < values.length; j++) {
+        if (present[j] !== 1 || !triggersVeto(values[j], threshold, indicator.direction)) continue;
+        const u = start + j;
+        const veto = indicatorVeto(indicator, values[j], units[u].values[position].cell);
+        if (veto) result[u].push(veto);
+      }
+    }
+  };
+  return { visit, finish: (problems) => withProblemVetoes(result, units, problems) };
+}
+
+/** Positions of the indicators with a veto threshold and category. Cost: O(indicators). */
+function vetoingIndicators(indicators: Indicator[]): number[] {
+  const vetoing: number[] = [];
+  for (let i = 0; i < indicators.length; i++) {
+    if (indicators[i].vetoThreshold !== null && indicators[i].vetoCategory !== null) vetoing.push(i);
+  }
+  return vetoing;
+}
+
+/**
+ * Appends each problem-list row's veto to its unit, in row order (mutates and returns
+ * `result`). Cost: O(units + problems · log problems) when there are problems.
+ */
+function withProblemVetoes(result: Veto[][], units: UnitRow[], problems: Problem[]): Veto[][] {
+  if (problems.length === 0) return result;
+  const byName = unitIndex(units);
   const ordered = [...problems].sort((a, b) => a.row - b.row);
   for (const problem of ordered) {
     const u = byName.get(problem.unit);
@@ -96,13 +142,23 @@ export function unitVetoes(indicators: Indicator[], units: UnitRow[], problems: 
 }
 
 /**
+ * Unit name → input position (the last unit of that name, as names are unique once
+ * validated). Cost: O(units).
+ */
+function unitIndex(units: UnitRow[]): Map<string, number> {
+  const byName = new Map<string, number>();
+  for (let u = 0; u < units.length; u++) byName.set(units[u].name, u);
+  return byName;
+}
+
+/**
  * Which units have a prominent problem (突出问题), by input position, with the first
  * such row's reference. Cost: O(units + problems).
  */
 export function prominentProblems(units: UnitRow[], problems: Problem[]): (string | null)[] {
-  const byName = new Map<string, number>();
-  units.forEach((unit, u) => byName.set(unit.name, u));
-  const result: (string | null)[] = units.map(() => null);
+  const result: (string | null)[] = new Array(units.length).fill(null);
+  if (!problems.some((problem) => problem.prominent)) return result;
+  const byName = unitIndex(units);
   const ordered = [...problems].sort((a, b) => a.row - b.row);
   for (const problem of ordered) {
     if (!problem.prominent) continue;

@@ -3,7 +3,11 @@
  * reader reports; the kernel clamps so that a result is never out of range. Direction is ignored.
  */
 import { formatNumber } from '../compute/format';
-import { clampScore } from './clamp';
+import { clampScore as sharedClamp } from './clamp';
+
+// Bound once: a call through an import binding is a property read per call in CommonJS
+// output (tsx, ts-jest), which keeps this kernel's hot loops from being fully inlined.
+const clampScore = sharedClamp;
 
 /**
  * The value itself, limited to [0, points]. Cost: O(1). Never throws.

@@ -22,6 +22,7 @@ export { rangeScore, rangeFormula } from './range';
 export { ratioScore, ratioFormula } from './ratio';
 export { relativeScore, relativeFormula, type Extremes } from './relative';
 export { clamp01, clampScore } from './clamp';
+export { columnExtremes, scoreColumn, type ValueColumn } from './column';
 
 /** What 计算明细 says for a missing value (缺失数据=按0分). */
 export const MISSING_FORMULA = '缺失，按 0 分';

@@ -3,7 +3,11 @@
  */
 import { formatNumber, formatValue } from '../compute/format';
 import type { ColumnKind, Direction } from '../types';
-import { clamp01 } from './clamp';
+import { clamp01 as sharedClamp } from './clamp';
+
+// Bound once: a call through an import binding is a property read per call in CommonJS
+// output (tsx, ts-jest), which keeps this kernel's hot loops from being fully inlined.
+const clamp01 = sharedClamp;
 
 /**
  * Ratio-to-target score. Trusts its input (the reader checks `target > 0`); a target ≤ 0

@@ -4,7 +4,11 @@
  */
 import { formatNumber, formatValue } from '../compute/format';
 import type { ColumnKind, Direction } from '../types';
-import { clampScore } from './clamp';
+import { clampScore as sharedClamp } from './clamp';
+
+// Bound once: a call through an import binding is a property read per call in CommonJS
+// output (tsx, ts-jest), which keeps this kernel's hot loops from being fully inlined.
+const clampScore = sharedClamp;
 
 /** The best and worst values of one indicator over all units (null when no unit has one). */
 export interface Extremes {

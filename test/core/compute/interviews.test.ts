@@ -39,4 +39,12 @@ describe('interviews', () => {
   test('no vetoes, no interviews', () => {
     expect(interviewList([unit('A', [])], '2018-12-31', 30)).toEqual([]);
   });
+
+  test('JSON carries the rendered reasons (they are built when first read)', () => {
+    const [interview] = interviewList([unit('A', [planVeto])], '2018-12-31', 30);
+    const parsed = JSON.parse(JSON.stringify(interview));
+    expect(Object.keys(parsed)).toEqual(['unit', 'person', 'reasons', 'evidence', 'deadline']);
+    expect(parsed.reasons).toEqual([interviewReason(planVeto)]);
+    expect(interview.reasons).toBe(interview.reasons);
+  });
 });

@@ -1,4 +1,4 @@
-import { rankUnits, tiedWith, type RankInput } from '../../../src/core/compute/rank';
+import { rankUnits, sortedByTypeAndTotal, tiedWith, type RankInput } from '../../../src/core/compute/rank';
 
 /** Units with [name, total, dim0, dim1]; dimensions d0, d1. */
 function rankInput(rows: [string, number, number, number][], extra: Partial<RankInput> = {}): RankInput {
@@ -72,11 +72,11 @@ describe('rankUnits', () => {
       ['X', 70, 30, 40],
     ]);
     const ranking = rankUnits(input);
-    expect(ranking.ahead[0]).toEqual({ start: 1, end: 3, dimension: 'd0' });
-    expect(ranking.behind[1]).toEqual({ start: 0, end: 1, dimension: 'd0' });
-    expect(ranking.behind[2]).toEqual({ start: 0, end: 1, dimension: 'd0' });
-    expect(ranking.ahead[1]).toBeNull();
-    expect(ranking.ahead[2]).toBeNull(); // X has another total
+    expect(ranking.ahead(0)).toEqual({ start: 1, end: 3, dimension: 'd0' });
+    expect(ranking.behind(1)).toEqual({ start: 0, end: 1, dimension: 'd0' });
+    expect(ranking.behind(2)).toEqual({ start: 0, end: 1, dimension: 'd0' });
+    expect(ranking.ahead(1)).toBeNull();
+    expect(ranking.ahead(2)).toBeNull(); // X has another total
     expect([...ranking.groupStart]).toEqual([0, 1, 1, 3]);
     expect([...ranking.groupEnd]).toEqual([1, 3, 3, 4]);
   });
@@ -111,5 +111,37 @@ describe('rankUnits', () => {
   test('empty input', () => {
     expect(rankUnits(rankInput([])).order).toEqual([]);
     expect(rankUnits(rankInput([])).typeGroups).toEqual([]);
+  });
+});
+
+describe('sortedByTypeAndTotal: the fast first sort', () => {
+  test.each([
+    ['totals descending, ties in input order', [0, 0, 0, 0], [90, 95.5, 90, 100], [3, 1, 0, 2]],
+    ['type first', [1, 0, 1, 0], [99, 50, 10, 60], [3, 1, 0, 2]],
+    ['negative and zero totals', [0, 0, 0], [-1.25, 0, -0.01], [1, 2, 0]],
+    ['no units', [], [], []],
+  ] as const)('%s', (_, types, totals, expected) => {
+    expect(sortedByTypeAndTotal(Int32Array.from(types), Float64Array.from(totals))).toEqual(expected);
+  });
+
+  test.each([
+    ['a total with more than 2 decimals', [90.125, 3]],
+    ['a non-finite total', [Number.NaN, 3]],
+    ['keys beyond 53 bits', [3e13, -3e13]],
+  ])('declines %s (a comparator sort takes over)', (_, totals) => {
+    expect(sortedByTypeAndTotal(new Int32Array(totals.length), Float64Array.from(totals))).toBeNull();
+  });
+
+  test('rankUnits orders the same with or without it', () => {
+    // Rows that the fast sort accepts, and the same rows with every total nudged off the
+    // hundredths grid (so a comparator sort is used): the orders must agree.
+    const rows: [string, number, number, number][] = [];
+    for (let i = 0; i < 60; i++) rows.push([`村${(i * 37) % 60}`, 80 + (i % 7) * 0.25, (i * 13) % 5, (i * 7) % 3]);
+    const types = rows.map((_, i) => (i % 4 === 0 ? '社区' : '村'));
+    const fast = rankUnits(rankInput(rows, { types, rankByType: true }));
+    const nudged = rankUnits(rankInput(rows.map(([name, total, a, b]) => [name, total + 1e-9, a, b]), { types, rankByType: true }));
+    expect(sortedByTypeAndTotal(new Int32Array(60), Float64Array.from(rows.map((r) => r[1] + 1e-9)))).toBeNull();
+    expect(fast.order).toEqual(nudged.order);
+    expect([...fast.rank]).toEqual([...nudged.rank]);
   });
 });

@@ -45,4 +45,33 @@ describe('round2: half away from zero on the decimal the reader sees', () => {
       expect(round2(x)).toBe(exact(x));
     }
   });
+
+  test('agrees with the exact string method right around halves and the 15-digit boundary', () => {
+    const exact = (x: number): number => {
+      const [m, e] = Math.abs(x).toPrecision(15).split('e');
+      const r = Math.round(Number(`${m}e${Number(e ?? 0) + 2}`)) / 100;
+      return r === 0 ? 0 : x < 0 ? -r : r;
+    };
+    /** The double next to `x` away from (step 1) or towards (step −1) +∞. */
+    const step = (x: number, by: 1 | -1): number => {
+      const bits = new BigInt64Array(Float64Array.of(x).buffer);
+      bits[0] += BigInt(by);
+      return new Float64Array(bits.buffer)[0];
+    };
+    let checked = 0;
+    for (let i = 0; i < 4000; i++) {
+      const whole = (i * 7919) % (i % 2 === 0 ? 1000 : 9_999_999);
+      const half = (whole + 0.5) / 100;
+      const unit = 10 ** (Math.floor(Math.log10(half)) - 14); // one unit of the 15th digit
+      for (const base of [half, half - unit / 2, half + unit / 2, half - unit]) {
+        let x = step(step(base, -1), -1);
+        for (let k = 0; k < 5; k++, x = step(x, 1)) {
+          expect([x, round2(x)]).toEqual([x, exact(x)]);
+          expect([-x, round2(-x)]).toEqual([-x, exact(-x)]);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBe(80_000);
+  });
 });

@@ -1,4 +1,4 @@
-import { dimensionsOf, extremesOf, scoreUnits } from '../../../src/core/compute/scoreUnits';
+import { dimensionsOf, extremesOf, relativeExtremes, scoreUnits } from '../../../src/core/compute/scoreUnits';
 import { makeInput } from '../../helpers/input';
 
 describe('scoreUnits', () => {
@@ -43,6 +43,7 @@ describe('scoreUnits', () => {
 
   test('relative uses the max over all units with missing values excluded', () => {
     expect(extremesOf(input.units, 2)).toEqual({ max: 6, min: 3 });
+    expect(relativeExtremes(input.indicators, input.units)).toEqual([undefined, undefined, { max: 6, min: 3 }, undefined]);
     expect(scored.scoresOf(1)[2].score).toBe(5);
   });
 
