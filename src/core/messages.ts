@@ -440,17 +440,20 @@ export type MessageCode = keyof typeof catalog;
 /** All codes, for tests that check both languages are filled in. */
 export const messageCodes = Object.keys(catalog) as MessageCode[];
 
-/** Parameters that carry whole sentences (already rendered, or a problem description): kept long. */
-const LONG_PARAMS = new Set(['message', 'text', 'description', 'textZh', 'textEn', 'shortZh', 'shortEn', 'reasons']);
-/** Longest parameter of any other kind (a name, a header, a cell as found) before it is cut. */
+/** Parameters that quote a cell or a name from the input: a hostile cell must not flood the message. */
+const QUOTED_PARAMS = new Set([
+  'found', 'name', 'column', 'indicator', 'display', 'value', 'unit', 'village', 'person', 'dimension',
+  'first', 'wanted', 'actual', 'option', 'arg', 'command', 'lang', 'source', 'date', 'mode', 'cell', 'ref', 'item',
+]);
+/** Longest quoted parameter before it is cut with `…`. */
 const MAX_PARAM = 80;
-/** Longest sentence-carrying parameter. */
+/** Longest of any other parameter (sentences, lists, URLs, paths). */
 const MAX_LONG_PARAM = 2000;
 
 /** A parameter as text, cut with `…` when a hostile cell would otherwise fill the message. */
 function shown(key: string, value: string | number): string {
   const text = maskIdentifiers(String(value));
-  const max = LONG_PARAMS.has(key) ? MAX_LONG_PARAM : MAX_PARAM;
+  const max = QUOTED_PARAMS.has(key) ? MAX_PARAM : MAX_LONG_PARAM;
   if (text.length <= max) return text;
   const cut = Array.from(text.slice(0, max - 1 + 1)).slice(0, max - 1).join('');
   return `${cut}…`;
