@@ -9,7 +9,7 @@
  * dimensions and their contents, not their weights: replace them with the town's
  * official weights by adding a 指标设置 sheet.
  */
-import type { Roles } from './types';
+import type { AssistanceItemKey, Roles } from './types';
 
 export const DEFAULT_ROLES: Roles = {
   data: '考核数据',
@@ -176,6 +176,24 @@ export const DEFAULT_DATA_HEADERS = [
 
 /** Headers of 问题清单. */
 export const PROBLEM_HEADERS = ['单位', '问题类别', '情况说明', '发现来源', '发现日期', '突出问题'];
+
+/** The assistance items (RULEBOOK §6) in the order of the measures 四(二) — the JSON item keys. */
+export const ASSISTANCE_ITEM_KEYS: readonly AssistanceItemKey[] = [
+  '纳入议事日程',
+  '成立领导小组',
+  '制定实施方案',
+  '建立干部联户制度',
+  '正职现场办公',
+  '帮扶资金物资',
+  '产业发展基地',
+  '驻村时间',
+  '工作规划',
+  '半年总结',
+  '全年总结',
+  '结对帮扶',
+  '每户脱贫方案',
+  '资金整合任务',
+];
 
 /** Headers of 帮扶单位 (the item keys of RULEBOOK §6, monthly stays as 1月…12月). */
 export const ASSISTANCE_HEADERS = [

@@ -3,6 +3,7 @@
  * item present in a row is 达标 / 未达标 (or 不适用) with the fact that decided it; a unit
  * passes only when every applicable item passes.
  */
+import { ASSISTANCE_ITEM_KEYS } from '../defaults';
 import { t } from '../messages';
 import type {
   AssistanceItemInput,
@@ -16,22 +17,7 @@ import type {
 import { formatNumber } from './format';
 
 /** The items in the order of the measures (and of `AssistanceItemKey`). */
-export const ASSISTANCE_ITEMS: readonly AssistanceItemKey[] = [
-  '纳入议事日程',
-  '成立领导小组',
-  '制定实施方案',
-  '建立干部联户制度',
-  '正职现场办公',
-  '帮扶资金物资',
-  '产业发展基地',
-  '驻村时间',
-  '工作规划',
-  '半年总结',
-  '全年总结',
-  '结对帮扶',
-  '每户脱贫方案',
-  '资金整合任务',
-];
+export const ASSISTANCE_ITEMS = ASSISTANCE_ITEM_KEYS;
 
 type Checked = Omit<AssistanceItemResult, 'item'>;
 

@@ -4,29 +4,13 @@
  * (`达标：fact`, `未达标：fact` in red, `不适用`), the overall conclusion and the
  * failing items listed.
  */
+import { ASSISTANCE_ITEM_KEYS } from '../defaults';
 import { t } from '../messages';
 import type { AssessmentResult, AssistanceItemKey, AssistanceItemResult, AssistanceResult, OutCell, OutputSheet } from '../types';
 import { FAIL_FILL, numberCell, tableSheet, textCell } from './layout';
 
 export const ASSISTANCE_SHEET = '帮扶单位考核';
 
-/** Item keys in the order of the measures 四(二) (WORKBOOK "Command line"). */
-export const ASSISTANCE_ITEM_ORDER: AssistanceItemKey[] = [
-  '纳入议事日程',
-  '成立领导小组',
-  '制定实施方案',
-  '建立干部联户制度',
-  '正职现场办公',
-  '帮扶资金物资',
-  '产业发展基地',
-  '驻村时间',
-  '工作规划',
-  '半年总结',
-  '全年总结',
-  '结对帮扶',
-  '每户脱贫方案',
-  '资金整合任务',
-];
 
 /**
  * Status word of an item: 达标, 未达标 or 不适用.
@@ -47,7 +31,7 @@ function itemCell(item: AssistanceItemResult | undefined): OutCell {
 /** The item columns present in at least one unit, in the order of the measures. */
 export function assistanceColumns(units: AssistanceResult[]): AssistanceItemKey[] {
   const present = new Set(units.flatMap((unit) => unit.items.map((item) => item.item)));
-  return ASSISTANCE_ITEM_ORDER.filter((key) => present.has(key));
+  return ASSISTANCE_ITEM_KEYS.filter((key) => present.has(key));
 }
 
 /**
