@@ -222,7 +222,7 @@ const catalog = {
 
   // ── task pane and ribbon command (taskpane/*, commands/*) ──
   // @section ui
-  // ribbon command and Office.js adapter (commands/*, io/office*.ts)
+  // ribbon command and the Excel adapter (commands/*, io/office*.ts)
   'ui.command.done': { zh: '已计算 {units} 个单位：好 {good} 个、较好 {fair} 个、一般 {average} 个、较差 {poor} 个；需约谈 {interviews} 个单位。结果已写入"{sheet}"等工作表。', en: '{units} units computed: 好 {good}, 较好 {fair}, 一般 {average}, 较差 {poor}; {interviews} to be interviewed. The results are in "{sheet}" and the sheets after it.' },
   'ui.command.warnings': { zh: '另有 {count} 条数据核验提示，见"数据核验"工作表。', en: '{count} warning(s) to check: see the 数据核验 sheet.' },
   'ui.command.renamed': { zh: '已有同名的用户工作表"{wanted}"，结果写入了"{actual}"。', en: 'A sheet "{wanted}" of yours exists: the result went to "{actual}".' },

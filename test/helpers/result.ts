@@ -10,24 +10,11 @@ import type {
   UnitResult,
   Veto,
 } from '../../src/core/types';
+import { makeParams as makeInputParams } from './input';
 
+/** The RULEBOOK defaults (test/helpers/input.ts), with a tie-break chain and two given parameters. */
 export function makeParams(over: Partial<Params> = {}): Params {
-  return {
-    town: '羊楼司镇',
-    year: 2018,
-    date: '2018-12-31',
-    deadlineDays: 30,
-    goodQuota: 3,
-    averageQuota: 2,
-    tieMode: 'high',
-    tieBreak: ['减贫成效', '精准识别'],
-    rankByType: false,
-    missing: 'error',
-    conversion: null,
-    assistance: { visits: 2, fundsPoor: 5, fundsOther: 3, bases: 1, daysPerMonth: 20 },
-    given: ['镇名', '考核年度'],
-    ...over,
-  };
+  return makeInputParams({ tieBreak: ['减贫成效', '精准识别'], given: ['镇名', '考核年度'], ...over });
 }
 
 export function makeIndicator(over: Partial<Indicator> & Pick<Indicator, 'id' | 'dimension' | 'name' | 'points'>): Indicator {

@@ -23,6 +23,7 @@
  *   await Excel.run(async (context) => { … });
  *   uninstall();
  */
+import { a1 } from '../../../src/core/a1';
 
 // ───────────────────────── configuration ─────────────────────────
 
@@ -169,20 +170,7 @@ export class SimSheet {
 
 // ───────────────────────── addresses ─────────────────────────
 
-function columnName(column: number): string {
-  let n = column + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-function cellName(row: number, column: number): string {
-  return `${columnName(column)}${row + 1}`;
-}
+const cellName = a1;
 
 function boxName(box: Box): string {
   const start = cellName(box.r0, box.c0);
