@@ -9,7 +9,7 @@ import { getOfficeAppsForManifestHosts } from 'office-addin-manifest';
 
 const root = join(__dirname, '..');
 const xml = readFileSync(join(root, 'manifest.xml'), 'utf8');
-const schema = join(root, '..', 'shared', 'schemas', 'addin-manifest', 'OfficeAppManifestV1_1.xsd');
+const schema = join(root, 'schemas', 'addin-manifest', 'OfficeAppManifestV1_1.xsd');
 const DEV_ORIGIN = 'https://localhost:3000/';
 
 const all = (pattern: RegExp): RegExpExecArray[] => [...xml.matchAll(new RegExp(pattern.source, 'g'))];

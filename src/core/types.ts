@@ -13,6 +13,12 @@ import type { MessageCode } from './messages';
 /** An Excel error value such as `#DIV/0!` or `#N/A`. */
 export interface ErrorValue {
   error: string;
+  /**
+   * True when the cell holds a formula that was never calculated (no cached value in the
+   * file): `error` is then the formula text without `=`. Reading it is an error naming the
+   * cell that says to open and save the file in Excel or WPS first.
+   */
+  uncached?: boolean;
 }
 
 /** One cell as an adapter hands it over: formulas already replaced by their results. */
@@ -26,6 +32,22 @@ export interface SheetGrid {
   formats?: (string | null)[][];
   originRow: number;
   originCol: number;
+  /**
+   * Merged ranges that touch the grid, as absolute A1 ranges of the sheet (`A5:A9`).
+   * Only the top-left cell of a merge holds its value in `values`. Undefined: the host
+   * could not say (e.g. Excel before ExcelApi 1.13); [] means none.
+   */
+  merges?: string[];
+  /** 1-based sheet row numbers of hidden rows. Undefined: the host could not say (ExcelApi 1.1). */
+  hiddenRows?: number[];
+  /** 1-based sheet column numbers of hidden columns. Undefined: the host could not say. */
+  hiddenCols?: number[];
+  /**
+   * Set when the adapter could not read the sheet within its limits (too many cells, too
+   * large a part): `values` is then []. The core reports it as an error when the sheet
+   * plays a role, and skips it with a warning when it was only searched for extra data.
+   */
+  unreadable?: Msg;
 }
 
 /** Everything the core needs from a workbook. */
@@ -72,6 +94,12 @@ export interface Issue extends Msg {
 
 export type TieMode = 'high' | 'low';
 export type MissingPolicy = 'error' | 'zero';
+/** 隐藏行: 计入 (count hidden rows, each a warning; default) or 不计入 (leave them out). */
+export type HiddenRowsPolicy = 'count' | 'exclude';
+/** 评分汇总 for several assessors: 平均 (default) or 去掉最高最低 (trimmed mean, ≥ 5 assessors). */
+export type AggregatePolicy = 'mean' | 'trimmed';
+/** 排名方式: 美式 competition ranking 1, 2, 2, 4 (default) or 中国式 dense ranking 1, 2, 2, 3. */
+export type RankStyle = 'competition' | 'dense';
 
 export interface AssistanceThresholds {
   /** 单位正职到联点村现场办公, times (≥). Default 2. */
@@ -110,6 +138,16 @@ export interface Params {
   /** 年终折算分值, or null when not set. */
   conversion: number | null;
   assistance: AssistanceThresholds;
+  /** 隐藏行. Default 'count'. */
+  hiddenRows: HiddenRowsPolicy;
+  /** 评分汇总. Default 'mean'. */
+  aggregate: AggregatePolicy;
+  /** 排名方式. Default 'competition'. */
+  rankStyle: RankStyle;
+  /** 否决单位可评好 (a vetoed unit may still be graded 好). Default false (RULEBOOK §4.3). */
+  vetoedMayBeGood: boolean;
+  /** 稳健性分析: 权重扰动幅度 (fraction, default 0.1) and 权重扰动次数 (default 1000). */
+  robustness: { spread: number; runs: number };
   /** Which parameters were given in 考核参数 (by canonical name), for the 考核说明 sheet. */
   given: string[];
 }
@@ -368,6 +406,29 @@ export interface OutputSheet {
   headerRows: number[];
   print: { landscape: boolean; fitToWidth: boolean; repeatRows?: string };
   hidden?: boolean;
+  /** A chart drawn on this sheet (the 图表 sheet); adapters without charts skip it. */
+  chart?: ChartSpec;
+}
+
+/**
+ * A bar chart of one series over ranges of its own sheet, one colour per bar, with
+ * horizontal reference lines (e.g. the 好 and 一般 boundaries). Ranges are absolute A1
+ * on the sheet that carries the chart (`B3:B21`).
+ */
+export interface ChartSpec {
+  kind: 'bar';
+  title: string;
+  /** Category labels (unit names). */
+  categories: string;
+  /** Values (totals). */
+  values: string;
+  seriesName: string;
+  /** ARGB colour per bar, in category order (e.g. by grade). */
+  colors: string[];
+  /** Horizontal lines at a value, each drawn as its own line series. */
+  lines: { label: string; value: number; color: string }[];
+  /** Where the chart sits, 0-based cells: from (row, col) to (row, col), exclusive end. */
+  anchor: { fromRow: number; fromCol: number; toRow: number; toCol: number };
 }
 
 /** What an adapter must do to the workbook, decided by the core (write.ts). */

@@ -32,6 +32,11 @@ export function makeParams(overrides: Partial<Params> = {}): Params {
     missing: 'error',
     conversion: null,
     assistance: { visits: 2, fundsPoor: 5, fundsOther: 3, bases: 1, daysPerMonth: 20 },
+    hiddenRows: 'count',
+    aggregate: 'mean',
+    rankStyle: 'competition',
+    vetoedMayBeGood: false,
+    robustness: { spread: 0.1, runs: 1000 },
     given: [],
     ...overrides,
   };

@@ -15,7 +15,7 @@ import { serveFolder, type StaticServer } from './static-server';
 jest.setTimeout(20 * 60 * 1000);
 
 const PROJECT = resolve(__dirname, '../..');
-const XSD = resolve(PROJECT, '../shared/schemas/addin-manifest/OfficeAppManifestV1_1.xsd');
+const XSD = resolve(PROJECT, 'schemas/addin-manifest/OfficeAppManifestV1_1.xsd');
 const BASE_URL = 'https://example.org/kaohe/';
 const CHOICES: OfficeJsChoice[] = ['global', 'china', 'bundled'];
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];

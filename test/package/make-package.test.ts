@@ -12,7 +12,7 @@ import { isPackageFilesManifest } from '../../src/check/files-manifest';
 import { COUNTER_FILE, makePackage, type Builder } from '../../scripts/package/make-package';
 import type { PackageOptions } from '../../scripts/package/options';
 
-const XSD = resolve(__dirname, '../../../shared/schemas/addin-manifest/OfficeAppManifestV1_1.xsd');
+const XSD = resolve(__dirname, '../../schemas/addin-manifest/OfficeAppManifestV1_1.xsd');
 const NOW = new Date('2025-03-04T05:06:07.000Z');
 
 /** A stand-in for webpack: writes what the real build writes, for one Office.js source. */

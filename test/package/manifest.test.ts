@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { rewriteManifest } from '../../scripts/package/manifest';
 
-const XSD = resolve(__dirname, '../../../shared/schemas/addin-manifest/OfficeAppManifestV1_1.xsd');
+const XSD = resolve(__dirname, '../../schemas/addin-manifest/OfficeAppManifestV1_1.xsd');
 const devManifest = readFileSync(join(__dirname, 'fixtures/manifest.dev.xml'), 'utf8');
 const BASE = 'https://example.org/kaohe/';
 

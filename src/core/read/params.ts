@@ -3,12 +3,13 @@
  * (RULEBOOK, WORKBOOK "Input sheets"). Unknown names are warnings; unreadable values are
  * errors at the 值 cell saying what was expected; a blank 值 keeps the default.
  *
- * Money thresholds (帮扶资金) are read in 万元: a unit in the cell wins (`5万元`, `50000元`),
- * then a unit in the parameter name (`贫困村帮扶资金（万元）`, `…（元）`); a bare number with
- * neither is 万元 when it is at most 1000, else 元 (`5` → 5 万元, `50000` → 5 万元).
+ * Money thresholds (帮扶资金) are read in 万元, by the same rule as money cells (RULEBOOK §6):
+ * a unit in the cell wins (`5万元`, `50000元`), then a unit in the parameter name
+ * (`贫困村帮扶资金（万元）`, `…（元）`), else 元 (`50000` → 5 万元). A bare number of at most
+ * 1000 with no unit anywhere is read as 元 too, with a warning that it looks like 万元.
  */
 import { a1 } from '../a1';
-import type { AssistanceThresholds, CellValue, MissingPolicy, Params, SheetGrid, TieMode } from '../types';
+import type { AggregatePolicy, AssistanceThresholds, CellValue, HiddenRowsPolicy, MissingPolicy, Params, RankStyle, SheetGrid, TieMode } from '../types';
 import type { MessageCode } from '../messages';
 import { cellAt, formatAt, plainNumber, shownText } from './cells';
 import type { IssueList } from './issues';
@@ -23,6 +24,7 @@ export const DEFAULT_TOWN = '羊楼司镇';
 export type Canonical =
   | '镇名' | '考核年度' | '考核日期' | '整改期限天数' | '好等次名额' | '一般等次名额' | '并列处理'
   | '同分排序依据' | '分类排名' | '缺失数据' | '年终折算分值'
+  | '隐藏行' | '评分汇总' | '排名方式' | '否决单位可评好' | '权重扰动幅度' | '权重扰动次数'
   | '现场办公次数' | '贫困村帮扶资金' | '非贫困村帮扶资金' | '产业发展基地数' | '每月驻村天数';
 
 /** Exact names (normalized, quotes dropped) and their canonical parameter. */
@@ -38,6 +40,12 @@ const EXACT: [Canonical, string[]][] = [
   ['分类排名', ['分类排名']],
   ['缺失数据', ['缺失数据', '缺失数据处理', '缺失值']],
   ['年终折算分值', ['年终折算分值', '折算分值', '年终折算']],
+  ['隐藏行', ['隐藏行', '隐藏行处理', '隐藏的行']],
+  ['评分汇总', ['评分汇总', '评分汇总方式', '多人评分', '评委评分汇总']],
+  ['排名方式', ['排名方式', '排名方法', '名次方式']],
+  ['否决单位可评好', ['否决单位可评好', '被否决单位可评好', '否决单位可评为好']],
+  ['权重扰动幅度', ['权重扰动幅度', '扰动幅度']],
+  ['权重扰动次数', ['权重扰动次数', '扰动次数']],
 ];
 const EXACT_INDEX = new Map<string, Canonical>(EXACT.flatMap(([canon, names]) => names.map((n) => [n, canon] as [string, Canonical])));
 
@@ -70,6 +78,9 @@ export function splitList(text: string): string[] {
 }
 
 const TIE_WORDS: Record<string, TieMode> = { 就高: 'high', 并列就高: 'high', 取高: 'high', 高: 'high', 就低: 'low', 并列就低: 'low', 取低: 'low', 低: 'low' };
+const HIDDEN_WORDS: Record<string, HiddenRowsPolicy> = { 计入: 'count', 计算: 'count', 包括: 'count', 是: 'count', 不计入: 'exclude', 不计算: 'exclude', 排除: 'exclude', 不包括: 'exclude', 否: 'exclude' };
+const AGGREGATE_WORDS: Record<string, AggregatePolicy> = { 平均: 'mean', 平均值: 'mean', 平均分: 'mean', 算术平均: 'mean', 去掉最高最低: 'trimmed', 去掉一个最高分和一个最低分: 'trimmed', 去掉最高分和最低分: 'trimmed', 去高去低: 'trimmed', 去掉最高最低分: 'trimmed' };
+const RANK_WORDS: Record<string, RankStyle> = { 美式: 'competition', 美式排名: 'competition', 标准: 'competition', 标准排名: 'competition', 中国式: 'dense', 中国式排名: 'dense', 密集: 'dense', 连续: 'dense' };
 const MISSING_WORDS: Record<string, MissingPolicy> = {
   报错: 'error', 错误: 'error', 提示错误: 'error',
   按0分: 'zero', 按零分: 'zero', '0分': 'zero', 记0分: 'zero', 计0分: 'zero', 零分: 'zero', 按0分计: 'zero',
@@ -80,15 +91,22 @@ const MISSING_WORDS: Record<string, MissingPolicy> = {
  * @example moneyInWan('50000', null, null) // => 5
  */
 export function moneyInWan(value: CellValue, fmt: string | null, nameUnit: string | null): number | null {
-  const bare = typeof value === 'number' || /^[0-9.,]+$/.test(normalizeText(cellText(value)));
   const unit = nameUnit ? normalizeText(nameUnit) : null;
-  if (bare && unit !== '万元' && unit !== '元') {
-    const n = plainNumber(value, fmt);
-    if (n === null || n === undefined || n < 0) return null;
-    return n <= 1000 ? n : n / 10000;
-  }
   const parsed = parseNumberCell(value, fmt, { kind: 'number', money: true, headerUnit: unit });
   return parsed.ok && parsed.value !== null ? parsed.value : null;
+}
+
+/**
+ * True when a money parameter is a bare number of at most 1000 with no unit in the cell or
+ * the name: read as 元 by the rule, but it most likely meant 万元 (a warning says so).
+ * @example looksLikeWan(5, null) // => true
+ */
+export function looksLikeWan(value: CellValue, nameUnit: string | null): boolean {
+  if (nameUnit && /元|万/.test(normalizeText(nameUnit))) return false;
+  const text = normalizeText(cellText(value));
+  if (!/^[0-9.,]+$/.test(text)) return false;
+  const n = Number(text.replace(/,/g, ''));
+  return Number.isFinite(n) && n > 0 && n <= 1000;
 }
 
 interface Found {
@@ -126,6 +144,16 @@ export function readParams(grid: SheetGrid | undefined, sheet: string, dimension
     if (n === null || n === undefined || !Number.isInteger(n) || n < min) return void bad(f, 'read.param.wholeNumber', { min });
     return n;
   };
+  const money = (f: Found) => {
+    const wan = moneyInWan(f.value, f.fmt, f.unit);
+    if (wan === null) return void bad(f, 'read.param.money');
+    if (looksLikeWan(f.value, f.unit)) {
+      issues.warning(sheet, f.row, f.col, 'read.param.moneyBare', { name: f.name, found: shownText(f.value) });
+    }
+    return wan;
+  };
+  const words = <T>(table: Record<string, T>, code: MessageCode) => (f: Found): T | undefined =>
+    table[normalizeText(cellText(f.value))] ?? void bad(f, code);
   const atLeastZero = (f: Found) => {
     const n = plainNumber(f.value, f.fmt);
     if (n === null || n === undefined || n < 0) return void bad(f, 'read.param.number');
@@ -150,26 +178,45 @@ export function readParams(grid: SheetGrid | undefined, sheet: string, dimension
     deadlineDays: take('整改期限天数', whole(1), 30),
     goodQuota: take('好等次名额', whole(0), 3),
     averageQuota: take('一般等次名额', whole(0), 2),
-    tieMode: take('并列处理', (f) => TIE_WORDS[normalizeText(cellText(f.value))] ?? void bad(f, 'read.param.tieMode'), 'high' as TieMode),
+    tieMode: take('并列处理', words(TIE_WORDS, 'read.param.tieMode'), 'high' as TieMode),
     tieBreak: take('同分排序依据', (f) => tieBreakList(f, sheet, dimensions, issues), dimensions.slice()),
     rankByType: take('分类排名', (f) => {
       const parsed = parseYesNo(f.value);
       return parsed.ok && parsed.value !== null ? parsed.value : void bad(f, 'read.param.yesNo');
     }, false),
-    missing: take('缺失数据', (f) => MISSING_WORDS[normalizeText(cellText(f.value))] ?? void bad(f, 'read.param.missing'), 'error' as MissingPolicy),
+    missing: take('缺失数据', words(MISSING_WORDS, 'read.param.missing'), 'error' as MissingPolicy),
     conversion: take('年终折算分值', (f) => {
       const n = plainNumber(f.value, f.fmt);
       return n !== null && n !== undefined && n > 0 ? n : void bad(f, 'read.param.positive');
     }, null as number | null),
     assistance: {
       visits: take('现场办公次数', atLeastZero, DEFAULT_THRESHOLDS.visits),
-      fundsPoor: take('贫困村帮扶资金', (f) => moneyInWan(f.value, f.fmt, f.unit) ?? void bad(f, 'read.param.money'), DEFAULT_THRESHOLDS.fundsPoor),
-      fundsOther: take('非贫困村帮扶资金', (f) => moneyInWan(f.value, f.fmt, f.unit) ?? void bad(f, 'read.param.money'), DEFAULT_THRESHOLDS.fundsOther),
+      fundsPoor: take('贫困村帮扶资金', money, DEFAULT_THRESHOLDS.fundsPoor),
+      fundsOther: take('非贫困村帮扶资金', money, DEFAULT_THRESHOLDS.fundsOther),
       bases: take('产业发展基地数', atLeastZero, DEFAULT_THRESHOLDS.bases),
       daysPerMonth: take('每月驻村天数', (f) => {
         const n = plainNumber(f.value, f.fmt);
         return n !== null && n !== undefined && n >= 0 && n <= 31 ? n : void bad(f, 'read.param.days');
       }, DEFAULT_THRESHOLDS.daysPerMonth),
+    },
+    hiddenRows: take('隐藏行', words(HIDDEN_WORDS, 'read.param.hiddenRows'), 'count' as HiddenRowsPolicy),
+    aggregate: take('评分汇总', words(AGGREGATE_WORDS, 'read.param.aggregate'), 'mean' as AggregatePolicy),
+    rankStyle: take('排名方式', words(RANK_WORDS, 'read.param.rankStyle'), 'competition' as RankStyle),
+    vetoedMayBeGood: take('否决单位可评好', (f) => {
+      const parsed = parseYesNo(f.value);
+      return parsed.ok && parsed.value !== null ? parsed.value : void bad(f, 'read.param.yesNo');
+    }, false),
+    robustness: {
+      spread: take('权重扰动幅度', (f) => {
+        const raw = plainNumber(f.value, f.fmt);
+        // `10%` and a %-formatted 0.1 are fractions; a bare 10 means percent points.
+        const n = raw !== null && raw !== undefined && raw >= 1 ? raw / 100 : raw;
+        return n !== null && n !== undefined && n > 0 && n < 1 ? n : void bad(f, 'read.param.spread');
+      }, 0.1),
+      runs: take('权重扰动次数', (f) => {
+        const n = plainNumber(f.value, f.fmt);
+        return n !== null && n !== undefined && Number.isInteger(n) && n >= 1 && n <= 100000 ? n : void bad(f, 'read.param.runs');
+      }, 1000),
     },
     given: [],
   };

@@ -53,7 +53,7 @@ export function cellText(v: CellValue): string {
   if (typeof v === 'number') return numberText(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return dateText(v);
-  return String(v.error);
+  return v.uncached ? `=${v.error}` : String(v.error);
 }
 
 /** Cuts `text` to FOUND_MAX characters plus `…`, never splitting a surrogate pair. */
@@ -222,7 +222,7 @@ export function parseNumberCell(v: CellValue, fmt: string | null, opts: NumberOp
   if (typeof v === 'string') return parseNumberText(v, opts);
   if (typeof v === 'boolean') return fail('values.boolNotNumber', v);
   if (v instanceof Date) return fail('values.dateNotNumber', v);
-  return fail('values.excelError', v);
+  return fail(v.uncached ? 'values.uncachedFormula' : 'values.excelError', v);
 }
 
 /** Strips one known suffix from `text`; returns which one, or null. */
@@ -303,7 +303,7 @@ export function parseYesNo(v: CellValue): Parsed<boolean | null> {
     return { ok: true, value: answer };
   }
   if (v instanceof Date) return fail('values.notYesNo', v);
-  return fail('values.excelError', v);
+  return fail(v.uncached ? 'values.uncachedFormula' : 'values.excelError', v);
 }
 
 /** Days between 1899-12-30 and 1970-01-01 (Excel's 1900 system, after its 1900-02-29 bug). */
@@ -367,7 +367,7 @@ export function parseDateCell(v: CellValue): Parsed<string | null> {
     return iso === null ? fail('values.notDate', v) : { ok: true, value: iso };
   }
   if (typeof v === 'boolean') return fail('values.notDate', v);
-  return fail('values.excelError', v);
+  return fail(v.uncached ? 'values.uncachedFormula' : 'values.excelError', v);
 }
 
 /**

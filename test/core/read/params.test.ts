@@ -22,7 +22,9 @@ describe('readParams: defaults', () => {
     expect(params).toEqual<Params>({
       town: '羊楼司镇', year: 2019, date: '2019-12-31', deadlineDays: 30, goodQuota: 3, averageQuota: 2,
       tieMode: 'high', tieBreak: DIMENSIONS, rankByType: false, missing: 'error', conversion: null,
-      assistance: { visits: 2, fundsPoor: 5, fundsOther: 3, bases: 1, daysPerMonth: 20 }, given: [],
+      assistance: { visits: 2, fundsPoor: 5, fundsOther: 3, bases: 1, daysPerMonth: 20 },
+      hiddenRows: 'count', aggregate: 'mean', rankStyle: 'competition', vetoedMayBeGood: false,
+      robustness: { spread: 0.1, runs: 1000 }, given: [],
     });
     expect(issues.items).toEqual([]);
   });
