@@ -210,7 +210,8 @@ export function readParams(grid: SheetGrid | undefined, sheet: string, dimension
       spread: take('权重扰动幅度', (f) => {
         const raw = plainNumber(f.value, f.fmt);
         // `10%` and a %-formatted 0.1 are fractions; a bare 10 means percent points.
-        const n = raw !== null && raw !== undefined && raw >= 1 ? raw / 100 : raw;
+        const percent = /%/.test(cellText(f.value)) || (f.fmt ?? '').includes('%');
+        const n = raw !== null && raw !== undefined && raw >= 1 && !percent ? raw / 100 : raw;
         return n !== null && n !== undefined && n > 0 && n < 1 ? n : void bad(f, 'read.param.spread');
       }, 0.1),
       runs: take('权重扰动次数', (f) => {

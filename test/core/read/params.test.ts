@@ -66,7 +66,6 @@ describe('readParams: every parameter', () => {
     ['贫困村帮扶资金（万元）', 6, (p) => p.assistance.fundsPoor, 6],
     ['贫困村帮扶资金', '60000元', (p) => p.assistance.fundsPoor, 6],
     ['贫困村帮扶资金', '6万元', (p) => p.assistance.fundsPoor, 6],
-    ['贫困村帮扶资金', 6, (p) => p.assistance.fundsPoor, 6],
     ['贫困村帮扶资金', 60000, (p) => p.assistance.fundsPoor, 6],
     ['非贫困村帮扶资金（元）', 40000, (p) => p.assistance.fundsOther, 4],
     ['非贫困村帮扶资金', '4万', (p) => p.assistance.fundsOther, 4],
@@ -76,6 +75,39 @@ describe('readParams: every parameter', () => {
     const { params, issues } = read([[name, value]]);
     expect(issues).toEqual([]);
     expect(pick(params)).toEqual(expected);
+  });
+
+  it('a bare money amount with no unit is 元, with a warning that it looks like 万元', () => {
+    const { params, texts } = read([['贫困村帮扶资金', 6]]);
+    expect(params.assistance.fundsPoor).toBe(0.0006);
+    expect(texts).toEqual(['warning B3 考核参数!B3：参数"贫困村帮扶资金"的值"6"没有写单位，按元计；如果是万元，请写成"6万元"或在参数名中注明（万元）']);
+    expect(read([['贫困村帮扶资金', 60000]]).texts).toEqual([]);
+  });
+
+  it.each<[string, CellValue, (p: Params) => unknown, unknown]>([
+    ['隐藏行', '不计入', (p) => p.hiddenRows, 'exclude'],
+    ['隐藏行', '计入', (p) => p.hiddenRows, 'count'],
+    ['评分汇总', '去掉最高最低', (p) => p.aggregate, 'trimmed'],
+    ['评分汇总', '平均', (p) => p.aggregate, 'mean'],
+    ['排名方式', '中国式', (p) => p.rankStyle, 'dense'],
+    ['排名方式', '美式', (p) => p.rankStyle, 'competition'],
+    ['否决单位可评好', '是', (p) => p.vetoedMayBeGood, true],
+    ['权重扰动幅度', '5%', (p) => p.robustness.spread, 0.05],
+    ['权重扰动幅度', 20, (p) => p.robustness.spread, 0.2],
+    ['权重扰动次数', 200, (p) => p.robustness.runs, 200],
+  ])('%s = %p', (name, value, pick, expected) => {
+    const { params, issues } = read([[name, value]]);
+    expect(issues).toEqual([]);
+    expect(pick(params)).toEqual(expected);
+  });
+
+  it.each<[string, CellValue, string]>([
+    ['隐藏行', '有时', '隐藏行应为"计入"或"不计入"，实际为"有时"'],
+    ['排名方式', '德式', '排名方式应为"美式"（1、2、2、4）或"中国式"（1、2、2、3），实际为"德式"'],
+    ['权重扰动幅度', '100%', '权重扰动幅度应为 0–100% 之间（不含两端）的比例，如 10%，实际为"100%"'],
+    ['权重扰动次数', 0, '权重扰动次数应为 1–100000 的整数，实际为"0"'],
+  ])('%s = %p is an error at the value cell', (name, value, message) => {
+    expect(read([[name, value]]).texts).toEqual([`error B3 考核参数!B3：${message}`]);
   });
 
   it('year defaults to the year of the date; the date defaults to 31 Dec of the year', () => {
@@ -156,8 +188,8 @@ describe('parameter helpers', () => {
   it('parameterName of an unknown name is null', () => expect(parameterName('奖金')).toBeNull());
 
   it.each<[CellValue, string | null, number | null]>([
-    [5, null, 5],
-    [1000, null, 1000],
+    [5, null, 0.0005],
+    [1000, null, 0.1],
     [50000, null, 5],
     ['5万元', '元', 5],
     [5, '万元', 5],
