@@ -281,7 +281,9 @@ class SheetReader {
 
   private cellValue(): CellValue {
     const type = this.cellType;
-    if (!this.hasValue) {
+    // openpyxl writes an uncalculated formula as <f>…</f><v></v>: no cached value either
+    const uncached = !this.hasValue || (this.hasFormula && this.buffer === '' && type !== 'str' && type !== 'inlineStr');
+    if (uncached) {
       if (!this.hasFormula) return null;
       let formula = this.formula;
       if (this.sharedIndex !== '') {
