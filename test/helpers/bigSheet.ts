@@ -4,6 +4,8 @@
  * XML is never one string. Also a zip bomb: a sheet part of zeros at deflate's best ratio.
  */
 import { Zip, ZipDeflate, zipSync, type Zippable } from 'fflate';
+import { columnLetter } from '../../src/core/a1';
+import { concatBytes } from '../../src/io/xlsx/zip';
 
 const enc = new TextEncoder();
 const HEADERS = [
@@ -11,12 +13,6 @@ const HEADERS = [
   '五个一批复核完成率（%）', '退出准确率（%）', '帮扶覆盖率（%）', '群众满意度（%）', '弱势户重点帮扶落实', '脱贫方案制订率（%）',
   '到户措施落实率（%）', '重点工作落实项数', '产业扶贫项目数', '资金绩效评价得分', '资金问题数', '台账缺漏项数', '日常管理评分', '报送信息篇数',
 ];
-
-const COL = (c: number): string => {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-};
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -57,11 +53,11 @@ export function bigDataWorkbook(rows: number, cols: number): Uint8Array {
   zip.add(sheet);
   const headers = Array.from({ length: cols }, (_, c) => HEADERS[c] ?? `备用${c + 1}`);
   const inline = (ref: string, text: string): string => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
-  let buffer = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData><row r="1">${headers.map((h, c) => inline(`${COL(c)}1`, h)).join('')}</row>`;
+  let buffer = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData><row r="1">${headers.map((h, c) => inline(`${columnLetter(c)}1`, h)).join('')}</row>`;
   for (let r = 2; r <= rows + 1; r++) {
     let row = `<row r="${r}">`;
     for (let c = 0; c < cols; c++) {
-      const ref = `${COL(c)}${r}`;
+      const ref = `${columnLetter(c)}${r}`;
       if (c === 0) row += inline(ref, `第${r - 1}村`);
       else if (c === 1) row += inline(ref, r % 5 ? '村' : '社区');
       else if (c === 2) row += inline(ref, '张三');
@@ -78,14 +74,7 @@ export function bigDataWorkbook(rows: number, cols: number): Uint8Array {
   sheet.push(enc.encode(`${buffer}</sheetData></worksheet>`), true);
   zip.end();
   if (!done) throw new Error('zip not finished');
-  const size = out.reduce((n, c) => n + c.length, 0);
-  const bytes = new Uint8Array(size);
-  let o = 0;
-  for (const c of out) {
-    bytes.set(c, o);
-    o += c.length;
-  }
-  return bytes;
+  return concatBytes(out);
 }
 
 /** A workbook whose 考核数据 part is `megabytes` MiB of zeros after a valid start (a zip bomb). */

@@ -1,18 +1,13 @@
 /** Helpers for the corpus tests: a grid as a map of its non-blank cells, and the corpus files. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { columnLetter } from '../../../src/core/a1';
 import type { CellValue, SheetGrid } from '../../../src/core/types';
 
 export const CORPUS = join(__dirname, '..', '..', 'fixtures', 'corpus');
 
 export function corpusFile(name: string): Uint8Array {
   return new Uint8Array(readFileSync(join(CORPUS, name)));
-}
-
-function colName(c: number): string {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /** A1 → [value, format] for every non-blank cell (the shape of the grid set aside). */
@@ -22,7 +17,7 @@ export function cellMap(grid: SheetGrid): Map<string, [CellValue, string | null]
     row.forEach((v, c) => {
       if (v === null) return;
       const fmt = grid.formats?.[r]?.[c] ?? null;
-      out.set(`${colName(grid.originCol + c)}${grid.originRow + r + 1}`, [v, fmt === 'General' ? null : fmt]);
+      out.set(`${columnLetter(grid.originCol + c)}${grid.originRow + r + 1}`, [v, fmt === 'General' ? null : fmt]);
     });
   });
   return out;
