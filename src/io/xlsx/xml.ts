@@ -110,16 +110,22 @@ function makeParser(part: string, handler: XmlHandler): Feeder {
   });
   const open = handler.open;
   const close = handler.close;
+  // Namespace declarations, seen attribute by attribute (saxes' attribute objects are
+  // dictionaries: scanning every tag's attributes would cost more than the parse).
+  let declared: string[] = [];
+  parser.on('attribute', (a) => {
+    const key = a.name;
+    if (key.charCodeAt(0) === 120 && key.startsWith('xmlns') && (key.length === 5 || key.charCodeAt(5) === 58)) {
+      declared.push(key.length === 5 ? '' : key.slice(6), a.value);
+    }
+  });
   parser.on('opentag', (raw: SaxesTag) => {
     const tag = raw as unknown as XmlTag & { [OWNS_SCOPE]?: NsScope };
-    const attributes = tag.attributes;
-    for (const key in attributes) {
-      if (key.charCodeAt(0) !== 120 || !key.startsWith('xmlns') || (key.length > 5 && key.charCodeAt(5) !== 58)) continue;
-      if (!tag[OWNS_SCOPE]) {
-        tag[OWNS_SCOPE] = scope;
-        scope = Object.create(scope) as NsScope;
-      }
-      scope[key.length === 5 ? '' : key.slice(6)] = attributes[key];
+    if (declared.length > 0) {
+      tag[OWNS_SCOPE] = scope;
+      scope = Object.create(scope) as NsScope;
+      for (let i = 0; i < declared.length; i += 2) scope[declared[i]] = declared[i + 1];
+      declared = [];
     }
     const name = tag.name;
     const colon = name.indexOf(':');
