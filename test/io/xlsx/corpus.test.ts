@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { assess, sheetsToRead } from '../../../src/core';
 import { t } from '../../../src/core/messages';
 import type { CellValue, SheetGrid } from '../../../src/core/types';
 import { openWorkbook } from '../../../src/io/exceljs';
@@ -91,6 +92,40 @@ describe('corpus: the streaming reader hands the core what the ExcelJS adapter d
     const bytes = corpusFile('handmade-closedxml.xlsx');
     expect((await (await openWorkbook(bytes)).read(all)).sheetNames).not.toContain('考核数据');
     expect(readXlsx(bytes, all).sheetNames).toContain('考核数据');
+  });
+});
+
+describe('corpus: the core decides the same on both snapshots, except where ExcelJS misread', () => {
+  const now = new Date(Date.UTC(2019, 0, 5));
+  const errors = (outcome: ReturnType<typeof assess>): string[] =>
+    outcome.issues.filter((i) => i.severity === 'error').map((i) => `${i.sheet}!${i.cell} ${i.code}`);
+  it.each([
+    ['openpyxl-1904.xlsx', [], []],
+    ['libreoffice.xlsx', [], []],
+    ['handmade-macro.xlsm', [], []],
+    // cached 0 in 资金问题数/台账缺漏项数: ExcelJS saw blanks, so the run was refused
+    ['handmade-features.xlsx', [], ['考核数据!S3 read.data.missing', '考核数据!T3 read.data.missing']],
+    // no cached value: now the error says so (open and save in Excel or WPS), not "no data"
+    ['handmade-uncached.xlsx', ['考核数据!E4 values.uncachedFormula'], ['考核数据!E4 read.data.missing']],
+  ])('%s', async (file, oursExpected, theirsExpected) => {
+    const bytes = corpusFile(file);
+    const ours = assess(readXlsx(bytes, (n) => sheetsToRead(n)), { lang: 'zh', now });
+    const theirs = assess(await (await openWorkbook(bytes)).read((n) => sheetsToRead(n)), { lang: 'zh', now });
+    expect(errors(ours)).toEqual(oursExpected);
+    expect(errors(theirs)).toEqual(theirsExpected);
+    if (oursExpected.length === 0 && theirsExpected.length === 0) expect(ours.json).toEqual(theirs.json);
+  });
+
+  it.each([
+    ['openpyxl-features.xlsx', []],
+    ['handmade-prefixed.xlsx', []],
+    ['handmade-closedxml.xlsx', []],
+    ['handmade-total-a1048576.xlsx', []],
+    // the stray far cell sits in the unit column's last row: an error naming it, not a crash
+    ['handmade-stray-xfd.xlsx', ['考核数据!A1048576 read.data.nameBlank']],
+  ])('%s (ExcelJS could not read it or ran out of memory)', (file, expected) => {
+    const outcome = assess(readXlsx(corpusFile(file), (n) => sheetsToRead(n)), { lang: 'zh', now });
+    expect(errors(outcome)).toEqual(expected);
   });
 });
 
