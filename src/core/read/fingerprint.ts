@@ -36,14 +36,15 @@ export function canonicalSheet(grid: SheetGrid): string {
 }
 
 /**
- * The fingerprint of the role sheets present in the snapshot (a role pointing at a sheet
+ * The fingerprint of the role sheets present in the snapshot, then `extraSheets` (other
+ * sheets data were read from) (a role pointing at a sheet
  * already hashed is not hashed twice). Cost: O(cells).
  * @example inputFingerprint({ sheetNames: [], sheets: {} }, DEFAULT_ROLES) // => sha256Hex('')
  */
-export function inputFingerprint(snapshot: WorkbookSnapshot, roles: Roles): string {
+export function inputFingerprint(snapshot: WorkbookSnapshot, roles: Roles, extraSheets: string[] = []): string {
   const seen = new Set<string>();
   const parts: string[] = [];
-  for (const name of roleOrder(roles)) {
+  for (const name of [...roleOrder(roles), ...extraSheets]) {
     const grid = snapshot.sheets[name];
     if (!grid || seen.has(name)) continue;
     seen.add(name);
