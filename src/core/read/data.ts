@@ -234,23 +234,29 @@ export function readUnits(table: DataTable, sheet: string, indicators: Indicator
 
   const units: UnitRow[] = new Array(unitRows.length);
   const state = new Uint8Array(readers.length);
-  const got = new Float64Array(readers.length);
-  const rowOf = (r: number, u: number, main: TableRow): TableRow | null => (readers[r].source === 0 ? main : rowsBySource[readers[r].source][u]);
-  for (let u = 0; u < unitRows.length; u++) {
+  // Plain JS array, not Float64Array: a number read as is stays the cell's own (boxed) number, no new allocation.
+  const got: number[] = new Array<number>(readers.length).fill(0);
+  // The unit being read, for the two closures below (made once, not per value).
+  let u = 0;
+  let mainRow: TableRow = unitRows.length > 0 ? unitRows[0].row : (null as unknown as TableRow);
+  const rowOf = (r: number): TableRow | null => (readers[r].source === 0 ? mainRow : rowsBySource[readers[r].source][u]);
+  const read = (r: number): number => {
+    if (state[r] === UNREAD) {
+      const at = rowOf(r);
+      state[r] = at === null ? FAILED : readCell(readers[r], at, missing, issues, got, r);
+    }
+    return state[r];
+  };
+  const aggregate = options.aggregate ?? 'mean';
+  for (u = 0; u < unitRows.length; u++) {
     const { row, name, key } = unitRows[u];
+    mainRow = row;
     state.fill(UNREAD);
-    const read = (r: number): number => {
-      if (state[r] === UNREAD) {
-        const at = rowOf(r, u, row);
-        state[r] = at === null ? FAILED : readCell(readers[r], at, missing, issues, got, r);
-      }
-      return state[r];
-    };
     const values: IndicatorValue[] = new Array(indicators.length);
     for (let i = 0; i < indicators.length; i++) {
       const plan = plans[i];
       if (plan === null) values[i] = EMPTY;
-      else values[i] = valueOf(indicators[i], plan, read, got, readers, (r) => rowOf(r, u, row), options.aggregate ?? 'mean', issues);
+      else values[i] = valueOf(indicators[i], plan, read, got, readers, rowOf, aggregate, issues);
     }
     units[u] = {
       name,
@@ -315,7 +321,7 @@ function joinRows(source: DataSource, names: string[], hiddenPolicy: HiddenRowsP
 }
 
 /** Reads one needed cell into `got[r]`; reports unreadable and blank cells once. Returns OK/BLANK/FAILED. */
-function readCell(reader: ColumnReader, row: TableRow, missing: MissingPolicy, issues: IssueList, got: Float64Array, r: number): number {
+function readCell(reader: ColumnReader, row: TableRow, missing: MissingPolicy, issues: IssueList, got: number[], r: number): number {
   const col = reader.header.col;
   const value = cellAt(row, col);
   if (reader.plain && typeof value === 'number' && value >= 0 && value < Infinity) {
@@ -360,7 +366,7 @@ export function aggregateScores(values: number[], policy: AggregatePolicy): numb
 function columnValue(
   plan: ColumnPlan,
   read: (r: number) => number,
-  got: Float64Array,
+  got: number[],
   readers: ColumnReader[],
   rowOf: (r: number) => TableRow | null,
   aggregate: AggregatePolicy,
@@ -397,7 +403,7 @@ function valueOf(
   ind: Indicator,
   plan: NonNullable<Plan>,
   read: (r: number) => number,
-  got: Float64Array,
+  got: number[],
   readers: ColumnReader[],
   rowOf: (r: number) => TableRow | null,
   aggregate: AggregatePolicy,

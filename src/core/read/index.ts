@@ -10,6 +10,7 @@
  * sorted by sheet (role order), row, column.
  */
 import { OUTPUT_SHEETS, REGISTRY_SHEET } from '../defaults';
+import { t } from '../messages';
 import type { AssessmentInput, Indicator, Issue, Roles, SheetGrid, WorkbookSnapshot } from '../types';
 import { readAssistance } from './assistance';
 import { checkValues } from './checks';
@@ -67,7 +68,7 @@ export function readInput(snapshot: WorkbookSnapshot, givenRoles: Roles, options
   const sheet = (name: string): SheetGrid | undefined => {
     const grid = snapshot.sheets[name];
     if (grid?.unreadable) {
-      issues.error(name, null, null, 'read.sheet.unreadable', { sheet: name, reason: cellText(grid.unreadable.params?.reason ?? grid.unreadable.code) });
+      issues.error(name, null, null, 'read.sheet.unreadable', { sheet: name, reason: t(grid.unreadable, 'zh') });
       return undefined;
     }
     return grid;
@@ -86,7 +87,7 @@ export function readInput(snapshot: WorkbookSnapshot, givenRoles: Roles, options
       const grid = snapshot.sheets[name];
       if (!grid) continue;
       if (grid.unreadable) {
-        issues.warning(name, null, null, 'read.sources.unreadable', { sheet: name, reason: cellText(grid.unreadable.params?.reason ?? grid.unreadable.code) });
+        issues.warning(name, null, null, 'read.sources.unreadable', { sheet: name, reason: t(grid.unreadable, 'zh') });
         continue;
       }
       const table = readDataTable(grid);
@@ -106,7 +107,9 @@ export function readInput(snapshot: WorkbookSnapshot, givenRoles: Roles, options
     aggregate: params.aggregate,
     finder: finder!,
   });
-  const match = createUnitMatcher(units.map((u) => u.name));
+  // Built only when a sheet needs it (names are normalised: costly for a county's units).
+  let matcher: ReturnType<typeof createUnitMatcher> | null = null;
+  const match: ReturnType<typeof createUnitMatcher> = (name) => (matcher ??= createUnitMatcher(units.map((u) => u.name)))(name);
   const problemsGrid = sheet(roles.problems);
   const problems = problemsGrid ? readProblems(problemsGrid, roles.problems, match, issues) : [];
   const assistanceGrid = sheet(roles.assistance);

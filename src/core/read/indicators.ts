@@ -309,7 +309,8 @@ class RowParser {
       if (found.reason === 'ambiguous') {
         const params = { column, groups: found.groups.join('、'), example: `${found.groups[0] ?? ''}/${column}` };
         if (this.builtin) this.issues.error(this.dataSheet, null, null, 'read.column.ambiguous', params);
-        else this.error(row, '数据列', '指标', 'read.column.ambiguous', params);
+        else if (this.text(row, '数据列')) this.error(row, '数据列', '指标', 'read.column.ambiguous', params);
+        else this.error(row, '指标', '指标', 'read.column.ambiguous', params);
         continue;
       }
       const params = { indicator: name, column };
