@@ -298,6 +298,10 @@ function joinRows(source: DataSource, names: string[], hiddenPolicy: HiddenRowsP
       continue;
     }
     const written = cellText(value).trim();
+    if (row.hidden && hiddenPolicy === 'exclude') {
+      issues.warning(sheet, row.row, table.keyCol, 'read.hidden.excluded', { name: written, row: row.row + 1 });
+      continue;
+    }
     const hit = match(written);
     if (!hit.ok) {
       issues.error(sheet, row.row, table.keyCol, 'read.sources.unknownUnit', { name: written, sheet });
@@ -308,10 +312,7 @@ function joinRows(source: DataSource, names: string[], hiddenPolicy: HiddenRowsP
       issues.error(sheet, row.row, table.keyCol, 'read.data.duplicate', { name: written, first: a1(out[u]!.row, table.keyCol) });
       continue;
     }
-    if (row.hidden) {
-      issues.warning(sheet, row.row, table.keyCol, hiddenPolicy === 'exclude' ? 'read.hidden.excluded' : 'read.hidden.counted', { name: written, row: row.row + 1 });
-      if (hiddenPolicy === 'exclude') continue;
-    }
+    if (row.hidden) issues.warning(sheet, row.row, table.keyCol, 'read.hidden.counted', { name: written, row: row.row + 1 });
     out[u] = row;
   }
   out.forEach((row, u) => {

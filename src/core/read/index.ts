@@ -98,7 +98,7 @@ export function readInput(snapshot: WorkbookSnapshot, givenRoles: Roles, options
 
   const read = readIndicators(sheet(roles.indicators), roles.indicators, dataTable ? { sheet: roles.data, headers: dataTable.headers, finder: finder! } : null, issues);
   const params = readParams(sheet(roles.params), roles.params, read.dimensions, options.now, issues);
-  if (!dataTable) return { input: null, issues: sortIssues(issues.items, roles) };
+  if (!dataTable) return { input: null, issues: sortIssues(issues.items, roles, names) };
   checkGroupPoints(sources, read.indicators, issues);
 
   const units = readUnits(dataTable, roles.data, read.indicators, params.missing, issues, {
@@ -116,7 +116,7 @@ export function readInput(snapshot: WorkbookSnapshot, givenRoles: Roles, options
   const assistance = assistanceGrid ? readAssistance(assistanceGrid, roles.assistance, units, match, params.missing, issues) : null;
   checkValues(read.indicators, units, issues);
 
-  const sorted = sortIssues(issues.items, roles);
+  const sorted = sortIssues(issues.items, roles, names);
   const input: AssessmentInput = {
     params,
     indicators: read.indicators,
