@@ -24,6 +24,7 @@ export function grid(
     originCol: opts.originCol ?? 0,
     merges: opts.merges === 'unknown' ? undefined : (opts.merges ?? []),
     hiddenRows: opts.hiddenRows === 'unknown' ? undefined : (opts.hiddenRows ?? []),
+    hiddenCols: opts.hiddenRows === 'unknown' ? undefined : [],
   };
 }
 

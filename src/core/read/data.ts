@@ -58,6 +58,8 @@ interface ColumnReader {
   prefix: string;
   /** `F`. */
   letter: string;
+  /** A transposed table: the sheet cell is (unit column, item row). */
+  transposed: boolean;
 }
 
 /** A column of one indicator: one location, or several (assessors, averaged). */
@@ -89,7 +91,8 @@ class CellValueRead implements IndicatorValue {
   }
 
   get cell(): string {
-    return this.reader.prefix + this.rowNumber;
+    const reader = this.reader;
+    return reader.transposed ? `${reader.sheet}!${a1(reader.header.col, this.rowNumber - 1)}` : reader.prefix + this.rowNumber;
   }
 
   toJSON(): IndicatorValue {
@@ -116,6 +119,7 @@ class RatioValueRead implements IndicatorValue {
 
   get cell(): string {
     const { readerA, readerB, rowA, rowB } = this;
+    if (readerA.transposed || readerB.transposed) return `${refOf(readerA, rowA)}/${refOf(readerB, rowB).split('!')[1]}`;
     return readerA.sheet === readerB.sheet && rowA === rowB ? `${readerA.prefix}${rowA}/${readerB.letter}${rowB}` : `${readerA.prefix}${rowA}/${readerB.prefix}${rowB}`;
   }
 
@@ -130,6 +134,11 @@ class RatioValueRead implements IndicatorValue {
  */
 export function plainValue(v: IndicatorValue): IndicatorValue {
   return { value: v.value, display: v.display, cell: v.cell, missing: v.missing };
+}
+
+/** The sheet reference of a reader's cell in a (1-based) table row. */
+function refOf(reader: ColumnReader, rowNumber: number): string {
+  return reader.transposed ? `${reader.sheet}!${a1(reader.header.col, rowNumber - 1)}` : reader.prefix + rowNumber;
 }
 
 function displayOf(raw: CellValue): string {
@@ -170,6 +179,7 @@ export function readUnits(table: DataTable, sheet: string, indicators: Indicator
         header, source, sheet: srcSheet, yesNo, spec,
         plain: !yesNo && spec.kind === 'number' && spec.moneyUnit === null,
         prefix: `${srcSheet}!${letter}`, letter,
+        transposed: sources[source].table.transposed === true,
       });
       readerKeys.set(key, at);
     }
@@ -264,7 +274,7 @@ export function readUnits(table: DataTable, sheet: string, indicators: Indicator
       person: personCol === null || isBlank(cellAt(row, personCol)) ? null : maskIdentifiers(cellText(cellAt(row, personCol)).trim()),
       poor: poorOf(row, poorCol, sheet, issues),
       row: row.row + 1,
-      nameCell: `${sheet}!${a1(row.row, table.keyCol)}`,
+      nameCell: `${sheet}!${table.transposed ? a1(table.keyCol, row.row) : a1(row.row, table.keyCol)}`,
       values,
     };
   }
@@ -388,7 +398,7 @@ function columnValue(
     const st = read(r);
     const at = rowOf(r);
     shown.push(at === null ? '' : displayOf(cellAt(at, readers[r].header.col)));
-    cells.push(at === null ? readers[r].sheet : `${readers[r].prefix}${at.row + 1}`);
+    cells.push(at === null ? readers[r].sheet : refOf(readers[r], at.row + 1));
     if (st === OK) nums.push(got[plan[0] === r ? r : r]);
     else if (st === BLANK) blank = true;
     else failed = true;
@@ -448,7 +458,7 @@ function valueOf(
   return {
     value,
     display: `${a.display ?? displayOf(a.raw)}/${b.display ?? displayOf(b.raw)}`,
-    cell: `${a.cell ?? a.reader.prefix + a.row}/${b.cell ?? b.reader.prefix + b.row}`,
+    cell: `${a.cell ?? refOf(a.reader, a.row)}/${b.cell ?? refOf(b.reader, b.row)}`,
     missing: isMissing,
   };
 }

@@ -14,7 +14,8 @@ import { t } from '../messages';
 import type { AssessmentInput, Indicator, Issue, Roles, SheetGrid, WorkbookSnapshot } from '../types';
 import { readAssistance } from './assistance';
 import { checkValues } from './checks';
-import { readDataTable, readUnits } from './data';
+import { columnLetter } from '../a1';
+import { readDataTable, readUnits, type DataTable } from './data';
 import { inputFingerprint } from './fingerprint';
 import { readIndicators } from './indicators';
 import { IssueList, sortIssues } from './issues';
@@ -22,6 +23,7 @@ import { createUnitMatcher, findSheetName, headerKey } from './normalize';
 import { readParams } from './params';
 import { readProblems } from './problems';
 import { ColumnFinder, groupKey, groupPoints, type DataSource } from './sources';
+import { transposeTable } from './table';
 import { cellText, formatNumber, isBlank } from './values';
 
 /** Sheets never searched for data: Kaohe's own result sheets and registry. */
@@ -76,7 +78,8 @@ export function readInput(snapshot: WorkbookSnapshot, givenRoles: Roles, options
 
   const dataGrid = snapshot.sheets[roles.data];
   const dataReadable = sheet(roles.data);
-  const dataTable = dataReadable ? readDataTable(dataReadable) : null;
+  let dataTable = dataReadable ? readDataTable(dataReadable) : null;
+  if (dataReadable && !dataTable) dataTable = readTransposed(dataReadable, sheet(roles.indicators), roles, issues);
   if (!dataGrid) issues.error(roles.data, null, null, 'read.sheet.missing', { sheet: givenRoles.data });
   else if (dataReadable && !dataTable) issues.error(roles.data, null, null, 'read.sheet.noHeaderFound', { found: foundTexts(dataReadable) });
 
@@ -129,6 +132,24 @@ export function readInput(snapshot: WorkbookSnapshot, givenRoles: Roles, options
     warnings: sorted.filter((i) => i.severity === 'warning'),
   };
   return { input, issues: sorted };
+}
+
+/**
+ * A transposed 考核数据 (units across, items down): recognised by a column holding the data
+ * columns' names (of 指标设置, or the built-in set); read turned round, with a warning.
+ */
+function readTransposed(grid: SheetGrid, indicatorGrid: SheetGrid | undefined, roles: Roles, issues: IssueList): DataTable | null {
+  const names = readIndicators(indicatorGrid, roles.indicators, null, new IssueList()).indicators;
+  const keys = new Set<string>();
+  for (const ind of names) for (const column of ind.columns) keys.add(headerKey(column));
+  const turned = transposeTable(grid, keys);
+  if (!turned) return null;
+  const table = readDataTable(turned.grid);
+  if (!table) return null;
+  table.transposed = true;
+  issues.transposed.add(roles.data);
+  issues.warning(roles.data, null, null, 'read.table.transposedHint', { col: columnLetter(turned.itemCol), items: turned.items.slice(0, 3).join('、') });
+  return table;
 }
 
 /** Points in a group title (`减贫成效（30分）`) compared with the dimension's indicators; a difference is a warning. */

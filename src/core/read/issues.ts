@@ -14,13 +14,16 @@ import type { ParseFail } from './values';
 /** Collects issues for one reading run. Cost: O(1) per issue. */
 export class IssueList {
   readonly items: Issue[] = [];
+  /** Sheets read as transposed tables: their (row, col) are swapped back to the sheet's. */
+  readonly transposed = new Set<string>();
 
   /**
    * Adds an issue at a 0-based sheet cell (row/col null → whole sheet).
    * @example list.add('error', '考核数据', 6, 5, 'read.data.missing') // cell 'F7'
    */
   add(severity: Severity, sheet: string, row: number | null, col: number | null, code: MessageCode, params?: MsgParams): void {
-    const cell = row === null || col === null ? '' : a1(row, col);
+    const swap = this.transposed.size > 0 && this.transposed.has(sheet);
+    const cell = row === null || col === null ? '' : swap ? a1(col, row) : a1(row, col);
     this.items.push(params ? { severity, sheet, cell, code, params } : { severity, sheet, cell, code });
   }
 

@@ -75,6 +75,8 @@ export interface Table {
   mergesUnknown: boolean;
   /** Hidden rows known: false when the host could not say (`hiddenRows` undefined). */
   hiddenKnown: boolean;
+  /** True for a transposed table (units across the columns): rows and columns are swapped. */
+  transposed?: boolean;
 }
 
 /** How many rows from the top of the used range may hold the header row. */
@@ -367,4 +369,81 @@ export function findColumn(table: { headers: TableHeader[] }, aliases: string[],
     for (const header of table.headers) if (keys.some((key) => header.key.includes(key))) return header;
   }
   return null;
+}
+
+/** A transposed table is looked for only in grids up to this size (units × items on a page). */
+const TRANSPOSE_MAX_ROWS = 1000;
+const TRANSPOSE_MAX_COLS = 5000;
+
+/**
+ * A transposed table (units across the columns, items down the rows, as some offices print
+ * 19 units on one page), recognised when a column among the first 10 holds at least two of
+ * `itemKeys` (header keys of the data columns). The units are in the row above the first
+ * item with the most texts right of that column. Returns the grid turned round (its
+ * `values[i][j]` is the sheet's (j, i); merges already filled; hidden columns become hidden
+ * rows), the unit row's header cell set to 单位, or null.
+ * Cost: O(cells) of a grid within the size limits above. Throws: never.
+ * @example transposeTable(grid, new Set(['完成率', '满意度']))?.grid.values[0] // => ['单位', '龙源村', …]
+ */
+export function transposeTable(grid: SheetGrid, itemKeys: Set<string>): { grid: SheetGrid; itemCol: number; items: string[] } | null {
+  const values = fillMerges(grid).values;
+  if (values.length === 0 || values.length > TRANSPOSE_MAX_ROWS) return null;
+  let width = 0;
+  for (const cells of values) if (cells && cells.length > width) width = cells.length;
+  if (width > TRANSPOSE_MAX_COLS) return null;
+  let itemCol = -1;
+  let firstItem = -1;
+  let items: string[] = [];
+  for (let c = 0; c < Math.min(10, width) && itemCol < 0; c++) {
+    const found: string[] = [];
+    let first = -1;
+    for (let r = 0; r < values.length; r++) {
+      const cell = values[r]?.[c];
+      if (typeof cell !== 'string' || cell.length > 60) continue;
+      if (itemKeys.has(headerKey(cell))) {
+        found.push(cell.trim());
+        if (first < 0) first = r;
+      }
+    }
+    if (found.length >= 2) {
+      itemCol = c;
+      firstItem = first;
+      items = found;
+    }
+  }
+  if (itemCol < 0) return null;
+  let unitRow = -1;
+  let best = 0;
+  for (let r = 0; r < firstItem; r++) {
+    const cells = values[r] ?? [];
+    let texts = 0;
+    for (let c = itemCol + 1; c < cells.length; c++) if (typeof cells[c] === 'string' && !isBlank(cells[c])) texts += 1;
+    if (texts > best) {
+      best = texts;
+      unitRow = r;
+    }
+  }
+  if (unitRow < 0) return null;
+  const turned: CellValue[][] = [];
+  for (let j = 0; j < width; j++) {
+    const out: CellValue[] = new Array<CellValue>(values.length).fill(null);
+    for (let i = 0; i < values.length; i++) {
+      const cell = values[i]?.[j];
+      if (cell !== undefined) out[i] = cell;
+    }
+    turned.push(out);
+  }
+  turned[itemCol][unitRow] = '单位';
+  return {
+    grid: {
+      name: grid.name,
+      values: turned,
+      originRow: grid.originCol,
+      originCol: grid.originRow,
+      merges: grid.merges === undefined ? undefined : [],
+      hiddenRows: grid.hiddenCols,
+    },
+    itemCol: grid.originCol + itemCol,
+    items,
+  };
 }

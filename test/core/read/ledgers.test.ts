@@ -246,3 +246,28 @@ describe('stray cells far out and ragged grids', () => {
     expect(empty).toEqual([]);
   });
 });
+
+describe('a transposed table (units across the columns, items down the rows)', () => {
+  const rows: CellValue[][] = [
+    ['羊楼司镇2018年度考核数据'],
+    ['指标', '龙源村', '文白社区', '梅池村'],
+    ['完成率', 1, 0.5, 0.9],
+    ['满意度', 0.9, 1, 0.85],
+    ['重点工作评分', 8, 10, 7],
+  ];
+  it('is recognised by the column of item names, and every reference names the real cell', () => {
+    const { input, errors, warnings } = read(snapshot(grid('考核数据', rows), indicatorSheet()));
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual(['考核数据：第 A 列列有指标名称（完成率、满意度、重点工作评分），像是单位在各列、指标在各行的转置表：已按转置表读取']);
+    expect(input!.units.map((u) => [u.name, u.nameCell, ...u.values.map((v) => `${v.value}@${v.cell}`)])).toEqual([
+      ['龙源村', '考核数据!B2', '1@考核数据!B3', '0.9@考核数据!B4', '8@考核数据!B5'],
+      ['文白社区', '考核数据!C2', '0.5@考核数据!C3', '1@考核数据!C4', '10@考核数据!C5'],
+      ['梅池村', '考核数据!D2', '0.9@考核数据!D3', '0.85@考核数据!D4', '7@考核数据!D5'],
+    ]);
+  });
+  it('a bad cell is an error at its own cell', () => {
+    const bad = rows.map((r) => r.slice());
+    bad[3][2] = '九十';
+    expect(read(snapshot(grid('考核数据', bad), indicatorSheet())).errors).toEqual([expect.stringMatching(/^考核数据!C4：/)]);
+  });
+});
