@@ -42,7 +42,7 @@ const POOR_ALIASES = ['是否贫困村', '贫困村'];
  * @example readDataTable(grid)?.keyCol // => 1
  */
 export function readDataTable(grid: SheetGrid): DataTable | null {
-  return readTable(grid, UNIT_ALIASES);
+  return readTable(grid, UNIT_ALIASES, { units: true });
 }
 
 /** Reads one data column (at one location) in one mode (yes/no or number with a spec). */

@@ -187,13 +187,17 @@ function distinctTexts(cells: CellValue[], cols: number[]): number {
 
 /**
  * Reads the table whose key column is named by one of `keyAliases` (see the module comment
- * for the rules). Returns null when no header row is found.
+ * for the rules). `opts.units`: a table of units (考核数据 and other data sheets), where
+ * group-title rows are recognised and note rows holding data are skipped too (else kept). Returns null when no header row is found.
  * Cost: O(cells of the grid's rows); no row is padded or copied unless merges fill it.
  * Throws: never.
  * @example readTable({ name: 'S', values: [['标题'], ['单位', '得分'], ['文白', 1]], originRow: 0, originCol: 0 }, ['单位'])
  * // => { sheet: 'S', headerRow: 1, keyCol: 0, headers: [...], rows: [{ row: 2, cells: ['文白', 1], … }], … }
  */
-export function readTable(grid: SheetGrid, keyAliases: string[]): (Table & { keyCol: number }) | null {
+export function readTable(grid: SheetGrid, keyAliases: string[], opts: { units?: boolean } = {}): (Table & { keyCol: number }) | null {
+  // Group-title rows, and note rows that hold data (skipped with a warning), only in unit
+  // tables; elsewhere (参数, 指标, 问题, 帮扶单位) such a row is kept and read as written.
+  const units = opts.units === true;
   const aliasKeys = keyAliases.map(headerKey);
   const filled = fillMerges(grid);
   const values = filled.values;
@@ -269,13 +273,13 @@ export function readTable(grid: SheetGrid, keyAliases: string[]): (Table & { key
     const key = gridCells[found.col];
     if (isTotalLabel(key) || (isBlank(key ?? null) && leftIsTotal(gridCells, found.col))) continue;
     const first = firstText(gridCells, found.col);
-    const title = groupTitle(first);
+    const title = units ? groupTitle(first) : null;
     if (title !== null && (isBlank(key ?? null) || groupTitle(key) !== null)) {
       group = title;
       skipped.push({ row: sheetRow, kind: 'group', text: shortText(first), hasData: hasValues(gridCells, first) });
       continue;
     }
-    if (isNoteRow(gridCells)) {
+    if (isNoteRow(gridCells) && (units || !hasValues(gridCells, null))) {
       skipped.push({ row: sheetRow, kind: 'note', text: shortText(firstText(gridCells, gridCells.length)), hasData: hasValues(gridCells, null) });
       continue;
     }

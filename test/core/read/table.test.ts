@@ -105,8 +105,13 @@ describe('readTable: data rows', () => {
     expect(keptRows(grid(values))).toEqual(expected);
   });
 
-  it('skips a note row that has data beside it, and records that it held data', () => {
-    const table = readTable(grid([['单位', '得分'], ['注：文白', 5], ['龙源', 1]]), UNIT_ALIASES);
+  it('keeps a row whose note has data beside it, outside unit tables', () => {
+    const table = readTable(grid([['参数', '值'], ['好等次名额：', 3]]), ['参数']);
+    expect(table!.rows.map((r) => r.cells)).toEqual([['好等次名额：', 3]]);
+  });
+
+  it('in a unit table, skips a note row that has data beside it, and records that it held data', () => {
+    const table = readTable(grid([['单位', '得分'], ['注：文白', 5], ['龙源', 1]]), UNIT_ALIASES, { units: true });
     expect(table!.rows.map((r) => r.row)).toEqual([2]);
     expect(table!.skipped).toEqual([{ row: 1, kind: 'note', text: '注：文白', hasData: true }]);
   });
