@@ -14,6 +14,8 @@ import { assess, sheetsToRead } from '../../src/core';
 import { issueText } from '../../src/core/messages';
 import type { SheetGrid, WorkbookSnapshot } from '../../src/core/types';
 import { sheetGrid } from '../../src/io/exceljs';
+import { createOfficePort, runAssessmentInExcel } from '../../src/io/office';
+import { EXCEL_2016, ExcelSimulator, type SimValue } from '../io/simulator/excel-simulator';
 import { parseJson, runCli, tempDir, type CliJson } from '../acceptance/support/cli';
 
 const FILE = path.join(__dirname, '..', 'fixtures', 'ledgers', 'combined-19.xlsx');
@@ -98,6 +100,34 @@ describe('combined 19-unit ledger, host that sees merges and hidden rows', () =>
   });
 });
 
+/** The expected result when hidden rows cannot be seen: 九井村 counted last, 一般 moves down. */
+function countedHidden(): [string, number, number, string, number[]][] {
+  const expected = EXPECTED.map(([name, rank, total, grade, vetoes]): [string, number, number, string, number[]] => [name, rank, total, name === '五爱村' ? '较好' : grade, vetoes]);
+  expected.push(['九井村', 20, 15, '一般', [1, 4]]); // 1/5 → 8, 满意度 60% → 0, 5, 2
+  return expected;
+}
+
+describe('combined 19-unit ledger in the Excel simulator (Excel 2016: no merge or hidden-row information)', () => {
+  it('gives the same ranks, totals, grades and vetoes as the command line', async () => {
+    const snapshot = await modernSnapshot();
+    const sim = new ExcelSimulator({ requirements: EXCEL_2016 });
+    for (const name of snapshot.sheetNames) {
+      const g = snapshot.sheets[name];
+      expect([g.originRow, g.originCol]).toEqual([0, 0]);
+      sim.addSheet(name, g.values.map((row) => row.map((v) => (v === null || v instanceof Date || typeof v === 'object' ? null : (v as SimValue)))));
+    }
+    const uninstall = sim.install();
+    let outcome;
+    try {
+      outcome = await runAssessmentInExcel(createOfficePort(), { lang: 'zh', now: NOW });
+    } finally {
+      uninstall();
+    }
+    expect(outcome.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(outcome.result!.units.map((u) => [u.name, u.rank, u.total, u.grade, u.vetoes.map((v) => v.category)])).toEqual(countedHidden());
+  }, 120_000);
+});
+
 describe('combined 19-unit ledger through the command line (reader without merge or hidden-row information)', () => {
   let json: CliJson;
   beforeAll(async () => {
@@ -112,9 +142,7 @@ describe('combined 19-unit ledger through the command line (reader without merge
   });
 
   it('counts the hidden 九井村 (1/5 → 8, 满意度 60% → 0, 5, 2: 15 points) last; the rest keep their ranks, 一般 moves down', () => {
-    const expected = EXPECTED.map(([name, rank, total, grade, vetoes]) => [name, rank, total, name === '五爱村' ? '较好' : grade, vetoes]);
-    expected.push(['九井村', 20, 15, '一般', [1, 4]]);
-    expect(json.units.map((u) => [u.name, u.rank, u.total, u.grade, u.vetoes.map((v) => v.category)])).toEqual(expected);
+    expect(json.units.map((u) => [u.name, u.rank, u.total, u.grade, u.vetoes.map((v) => v.category)])).toEqual(countedHidden());
     expect(json.units.filter((u) => u.type === '社区').map((u) => u.name).sort()).toEqual([...COMMUNITIES].sort());
   });
 });
