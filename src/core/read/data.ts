@@ -335,9 +335,14 @@ function joinRows(source: DataSource, names: string[], hiddenPolicy: HiddenRowsP
 function readCell(reader: ColumnReader, row: TableRow, missing: MissingPolicy, issues: IssueList, got: number[], r: number): number {
   const col = reader.header.col;
   const value = cellAt(row, col);
-  if (reader.plain && typeof value === 'number' && value >= 0 && value < Infinity) {
-    got[r] = value;
-    return OK;
+  if (typeof value === 'number' && !reader.yesNo && reader.spec.moneyUnit === null) {
+    // Fast paths, same results as readNumber: a plain count/score ≥ 0; a rate already a
+    // fraction (0–1, growth −1–1), whatever its number format.
+    const kind = reader.spec.kind;
+    if (reader.plain ? value >= 0 && value < Infinity : kind === 'proportion' ? value >= 0 && value <= 1 : kind === 'growth' && value >= -1 && value <= 1) {
+      got[r] = value;
+      return OK;
+    }
   }
   if (isBlank(value)) {
     if (missing === 'zero') issues.warning(reader.sheet, row.row, col, 'read.data.missingZero', { column: reader.header.key });
