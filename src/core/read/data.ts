@@ -22,6 +22,7 @@ import { cellAt, formatAt } from './cells';
 import type { IssueList } from './issues';
 import { createUnitMatcher, normalizeText, typeFromName } from './normalize';
 import { columnSpec, readNumber, type ColumnSpec } from './numbers';
+import { MERGE_FILL_LIMIT } from './merges';
 import { ColumnFinder, type DataSource, type DataTable } from './sources';
 import { findColumn, readTable, type TableHeader, type TableRow } from './table';
 import { cellText, formatNumber, isBlank, parseYesNo } from './values';
@@ -282,8 +283,9 @@ export function readUnits(table: DataTable, sheet: string, indicators: Indicator
   return units;
 }
 
-/** Warnings for skipped note/group rows that hold data. */
+/** Warnings for skipped note/group rows that hold data, and for merges too many to fill. */
 function reportSkipped(table: DataTable, sheet: string, issues: IssueList): void {
+  if (table.mergesTruncated) issues.warning(sheet, null, null, 'read.merges.truncated', { limit: MERGE_FILL_LIMIT });
   for (const s of table.skipped) {
     if (s.hasData) issues.warning(sheet, s.row, table.keyCol, s.kind === 'group' ? 'read.table.groupData' : 'read.table.noteData', { text: s.text, row: s.row + 1 });
   }

@@ -77,6 +77,8 @@ export interface Table {
   hiddenKnown: boolean;
   /** True for a transposed table (units across the columns): rows and columns are swapped. */
   transposed?: boolean;
+  /** True when MERGE_FILL_LIMIT stopped filling merged cells. */
+  mergesTruncated?: boolean;
 }
 
 /** How many rows from the top of the used range may hold the header row. */
@@ -301,6 +303,7 @@ export function readTable(grid: SheetGrid, keyAliases: string[], opts: { units?:
     keyCol: originCol + found.col,
     mergesUnknown,
     hiddenKnown: grid.hiddenRows !== undefined,
+    mergesTruncated: filled.truncated,
   };
 }
 
