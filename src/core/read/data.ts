@@ -245,8 +245,9 @@ export function readUnits(table: DataTable, sheet: string, indicators: Indicator
 
   const units: UnitRow[] = new Array(unitRows.length);
   const state = new Uint8Array(readers.length);
-  // Plain JS array, not Float64Array: a number read as is stays the cell's own (boxed) number, no new allocation.
-  const got: number[] = new Array<number>(readers.length).fill(0);
+  // A tagged array (filled with null, never a double array): a number read as is stays the
+  // cell's own boxed number, so neither storing nor reading it allocates.
+  const got = new Array<number | null>(readers.length).fill(null) as number[];
   // The unit being read, for the two closures below (made once, not per value).
   let u = 0;
   let mainRow: TableRow = unitRows.length > 0 ? unitRows[0].row : (null as unknown as TableRow);
