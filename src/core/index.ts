@@ -7,7 +7,7 @@
  *   → interviews → assistance → checks) → report (result sheets, write plan, JSON).
  */
 import { DEFAULT_ROLES, REGISTRY_SHEET } from './defaults';
-import { readInput } from './read';
+import { candidateDataSheets, readInput, resolveRoleSheets } from './read';
 import { compute } from './compute';
 import { buildResultSheets, planWrite, toJson } from './report';
 import type {
@@ -57,14 +57,19 @@ export function resolveRoles(roles?: Partial<Roles>): Roles {
 }
 
 /**
- * Which sheets an adapter must load for `assess`: the role sheets that exist, and Kaohe's
- * registry sheet. Cost: O(sheets).
- * @example sheetsToRead(['考核数据', 'Sheet1']) // => ['考核数据']
+ * Which sheets an adapter must load for `assess`: the role sheets (matched by normalised
+ * name: `考核数据 ` is 考核数据), Kaohe's registry sheet, and every other sheet except
+ * Kaohe's result sheets — a data column named in 指标设置 may be on any sheet with a unit
+ * column (data on several sheets, one sheet per assessor). An adapter marks a sheet over
+ * its limits `unreadable`: a role sheet is then an error, another sheet is skipped with a
+ * warning. Cost: O(sheets).
+ * @example sheetsToRead(['考核数据 ', 'Sheet1', '考核结果']) // => ['考核数据 ', 'Sheet1']
  */
 export function sheetsToRead(sheetNames: string[], roles?: Partial<Roles>): string[] {
-  const r = resolveRoles(roles);
-  const wanted = new Set([r.data, r.indicators, r.problems, r.assistance, r.params, REGISTRY_SHEET]);
-  return sheetNames.filter((name) => wanted.has(name));
+  const r = resolveRoleSheets(sheetNames, resolveRoles(roles));
+  const roleNames = new Set([r.data, r.indicators, r.problems, r.assistance, r.params, REGISTRY_SHEET]);
+  const others = new Set(candidateDataSheets(sheetNames, r));
+  return sheetNames.filter((name) => roleNames.has(name) || others.has(name));
 }
 
 /**

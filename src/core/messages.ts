@@ -73,6 +73,25 @@ const catalog = {
   'read.check.ratioAboveOne': { zh: '"{indicator}"的比率为 {ratio}，超过 100%（{display}）：可能是超额完成，也可能是覆盖数多于实有数，请人工核实。', en: 'The ratio for "{indicator}" is {ratio}, above 100% ({display}): over-fulfilled, or more covered than exist; please check' },
   'read.check.outlier': { zh: '"{indicator}"的数值 {value} 明显偏离其他单位（中位数 {median}），请核实', en: 'The value {value} for "{indicator}" is far from the other units (median {median}); please check' },
 
+  // ── reading: ledger forms (read/table.ts, read/data.ts, read/sources.ts, issue 10) ──
+  'read.hidden.unknown': { zh: '无法得知本表哪些行被隐藏（此 Excel 版本不提供），隐藏行均已计入；如有已撤并单位的隐藏行，请删除这些行', en: 'Hidden rows could not be seen in this sheet (this Excel version does not say): any hidden rows were counted; delete the rows of merged or abolished units' },
+  'read.hidden.counted': { zh: '第 {row} 行（{name}）是隐藏行，已计入考核；如不应计入，请删除该行或在考核参数中设 隐藏行=不计入', en: 'Row {row} ({name}) is hidden and was counted; to leave it out, delete it or set 隐藏行=不计入 in 考核参数' },
+  'read.hidden.excluded': { zh: '第 {row} 行（{name}）是隐藏行，按 隐藏行=不计入 未计入考核', en: 'Row {row} ({name}) is hidden and was left out (隐藏行=不计入)' },
+  'read.table.noteData': { zh: '第 {row} 行（"{text}"）按签署/备注行跳过，但该行填有数据：如是单位，请在单位列写上单位名称', en: 'Row {row} ("{text}") was skipped as a sign-off or note row but holds data: if it is a unit, write its name in the unit column' },
+  'read.table.groupData': { zh: '第 {row} 行（"{text}"）按分组标题行跳过（设定下方各行的类型），但该行填有数据：小计请写"小计"，单位请写单位名称', en: 'Row {row} ("{text}") was skipped as a group title (it sets the type of the rows below) but holds data: write 小计 for a subtotal, or the unit name for a unit' },
+  'read.data.typeUnknown': { zh: '无法确定"{name}"是村还是社区（类型为空，名称也不以村/社区/居委会结尾），分类排名需要类型：请在"类型"列填写', en: 'Cannot tell whether "{name}" is a 村 or a 社区 (类型 is blank and the name ends in neither 村, 社区 nor 居委会); ranking by type needs it: fill in the 类型 column' },
+  'read.sources.unknownUnit': { zh: '"{sheet}"中的单位"{name}"不在考核数据中：请核对单位名称', en: 'The unit "{name}" on "{sheet}" is not on the data sheet: check the name' },
+  'read.sources.unitMissing': { zh: '"{sheet}"中没有单位"{name}"的数据行（该表的数据列用于计分，每个单位都应有一行）', en: 'No row for the unit "{name}" on "{sheet}" (its data columns are scored, so every unit needs a row there)' },
+  'read.sources.unreadable': { zh: '工作表"{sheet}"超出读取限制，未查找其中的数据列：{reason}', en: 'Sheet "{sheet}" exceeds the reading limits and was not searched for data columns: {reason}' },
+  'read.sheet.unreadable': { zh: '工作表"{sheet}"无法读取：{reason}', en: 'Sheet "{sheet}" cannot be read: {reason}' },
+  'read.assessors.averaged': { zh: '"{indicator}"有 {count} 位评分人的分数（{where}），按平均分计', en: '"{indicator}" has scores from {count} assessors ({where}): their mean is used' },
+  'read.assessors.trimmed': { zh: '"{indicator}"有 {count} 位评分人的分数（{where}），去掉一个最高分和一个最低分后取平均（评分汇总=去掉最高最低）', en: '"{indicator}" has scores from {count} assessors ({where}): the mean without one highest and one lowest is used (评分汇总=去掉最高最低)' },
+  'read.column.ambiguous': { zh: '数据列"{column}"在多个分组下都有（{groups}），无法确定用哪一列：请在数据列中写成"分组标题/列标题"，如"{example}"', en: 'The data column "{column}" appears under several group titles ({groups}): write 数据列 as "group/column", e.g. "{example}"' },
+  'read.header.groupPoints': { zh: '表头分组"{group}"写明 {written} 分，但指标设置中"{dimension}"各指标分值合计 {sum} 分：请核对', en: 'The header group "{group}" says {written} points, but the indicators of "{dimension}" add up to {sum}: please check' },
+  'read.table.transposedHint': { zh: '第 {col} 列列有指标名称（{items}），像是单位在各列、指标在各行的转置表：已按转置表读取', en: 'Column {col} lists indicator names ({items}): read as a transposed table (units across, items down)' },
+  'read.sheet.noHeaderFound': { zh: '前 10 行中找不到单位列（应有一列名为"单位""村(社区)名称""被考核单位"等）；找到的表头：{found}。请把单位列的表头改为"单位"', en: 'No unit column in the first 10 rows (expected a header such as 单位, 村(社区)名称 or 被考核单位); headers found: {found}. Rename the unit column to 单位' },
+  'read.merges.truncated': { zh: '合并单元格过多，只展开了前 {limit} 个单元格：请取消不必要的合并', en: 'Too many merged cells: only the first {limit} covered cells were filled; unmerge what is not needed' },
+
   // ── reading: values (read/values.ts) ──
   // @section values
   'values.notNumber': { zh: '应为数字，实际为"{found}"', en: 'expected a number, found "{found}"' },

@@ -80,7 +80,8 @@ describe.each(table)('ties and parameters — %s', (label: string, variant: Vari
   });
 
   it('has no other warning than those at the expected cells', () => {
-    const cells = outcome().json.warnings.filter((w) => !isTieWarning(w)).map((w) => ({ sheet: w.sheet, cell: w.cell }));
+    // A reader that cannot see hidden rows (today's ExcelJS one) adds one sheet-level warning saying so (issue 10).
+    const cells = outcome().json.warnings.filter((w) => !isTieWarning(w) && !w.message.includes('无法得知本表哪些行被隐藏')).map((w) => ({ sheet: w.sheet, cell: w.cell }));
     expect(cells).toEqual(variant.cellWarnings);
   });
 

@@ -6,13 +6,26 @@
 import { DEFAULT_DATA_HEADERS } from '../../src/core/defaults';
 import type { CellValue, SheetGrid, WorkbookSnapshot } from '../../src/core/types';
 
-/** One sheet; `rows[0][0]` sits at (originRow, originCol), default A1. */
+/**
+ * One sheet; `rows[0][0]` sits at (originRow, originCol), default A1. Like a modern host, it
+ * says which cells are merged and which rows are hidden (default: none); pass `merges:
+ * 'unknown'` / `hiddenRows: 'unknown'` for a host that cannot tell (Excel 2016).
+ */
 export function grid(
   name: string,
   rows: CellValue[][],
-  opts: { formats?: (string | null)[][]; originRow?: number; originCol?: number } = {},
+  opts: { formats?: (string | null)[][]; originRow?: number; originCol?: number; merges?: string[] | 'unknown'; hiddenRows?: number[] | 'unknown' } = {},
 ): SheetGrid {
-  return { name, values: rows, formats: opts.formats, originRow: opts.originRow ?? 0, originCol: opts.originCol ?? 0 };
+  return {
+    name,
+    values: rows,
+    formats: opts.formats,
+    originRow: opts.originRow ?? 0,
+    originCol: opts.originCol ?? 0,
+    merges: opts.merges === 'unknown' ? undefined : (opts.merges ?? []),
+    hiddenRows: opts.hiddenRows === 'unknown' ? undefined : (opts.hiddenRows ?? []),
+    hiddenCols: opts.hiddenRows === 'unknown' ? undefined : [],
+  };
 }
 
 /** A workbook holding the given sheets, in order. */

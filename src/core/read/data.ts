@@ -1,97 +1,218 @@
 /**
  * Reads 考核数据 (one row per village/community) into `UnitRow[]`: names, type, person,
- * 是否贫困村, and one `IndicatorValue` per indicator (RULEBOOK §§2, 7; WORKBOOK).
+ * 是否贫困村, and one `IndicatorValue` per indicator (RULEBOOK §§2, 7; WORKBOOK; issue 10).
  *
  * Only the columns the indicators need are read: other columns (identity numbers, phone
  * numbers …) never reach the input model or any message.
  *
- * Each needed (column, reading mode) pair is read once per row even when several
- * indicators share it, so a bad cell is reported once. Cost: O(rows × needed columns);
- * duplicate names are found with a Map.
+ * A data column may be on 考核数据 or on another sheet with a unit column (joined by unit
+ * name); found several times (several assessors) its values are averaged per unit
+ * (评分汇总: 平均, or 去掉最高最低 with at least 5 assessors).
+ *
+ * Each needed (location, reading mode) pair is read once per unit even when several
+ * indicators share it, so a bad cell is reported once. Cost: O(units × needed columns);
+ * names are joined with Maps. Speed: plain numbers take a fast path, and the `display` and
+ * `cell` strings of a value are built only when asked for (prototype getters: read them
+ * by name; `{...value}` drops them — use `plainValue`).
  */
 import { maskIdentifiers } from '../privacy';
 import { a1, columnLetter } from '../a1';
-import type { Indicator, IndicatorValue, MissingPolicy, SheetGrid, UnitRow } from '../types';
+import type { AggregatePolicy, CellValue, HiddenRowsPolicy, Indicator, IndicatorValue, MissingPolicy, SheetGrid, UnitRow } from '../types';
 import { cellAt, formatAt } from './cells';
-import { findDataHeader, headerIndex } from './indicators';
 import type { IssueList } from './issues';
-import { normalizeText } from './normalize';
+import { createUnitMatcher, normalizeText, typeFromName } from './normalize';
 import { columnSpec, readNumber, type ColumnSpec } from './numbers';
-import { findColumn, readTable, type Table, type TableHeader, type TableRow } from './table';
+import { MERGE_FILL_LIMIT } from './merges';
+import { ColumnFinder, type DataSource, type DataTable } from './sources';
+import { findColumn, readTable, type TableHeader, type TableRow } from './table';
 import { cellText, formatNumber, isBlank, parseYesNo } from './values';
 
-/** Header names of the unit column (WORKBOOK `考核数据`). */
-export const UNIT_ALIASES = ['单位', '村(社区)', '村名', '单位名称', '名称', '村居', '村(居)'];
-const TYPE_ALIASES = ['类型', '单位类型'];
+export type { DataTable } from './sources';
+
+/** Header names of the unit column (WORKBOOK `考核数据`, issue 10), most specific first. */
+export const UNIT_ALIASES = [
+  '单位', '村(社区)', '村(社区)名称', '村(居)', '村(居)名称', '村居', '村名', '村名称', '社区名称', '单位名称',
+  '被考核单位', '考核对象', '名称',
+];
+const TYPE_ALIASES = ['类型', '单位类型', '村(社区)类型'];
 const PERSON_ALIASES = ['主要负责人', '负责人'];
 const POOR_ALIASES = ['是否贫困村', '贫困村'];
-
-export type DataTable = Table & { keyCol: number };
 
 /**
  * Finds the table of 考核数据 (header row holding the unit column). Null when there is none.
  * @example readDataTable(grid)?.keyCol // => 1
  */
 export function readDataTable(grid: SheetGrid): DataTable | null {
-  return readTable(grid, UNIT_ALIASES);
+  return readTable(grid, UNIT_ALIASES, { units: true });
 }
 
-/** What one needed cell holds after reading. */
-interface CellRead {
-  value: number | null;
-  display: string;
-  blank: boolean;
-  failed: boolean;
-}
-
-/** Reads one data column in one mode (yes/no or number with a spec). */
+/** Reads one data column (at one location) in one mode (yes/no or number with a spec). */
 interface ColumnReader {
   header: TableHeader;
+  source: number;
+  sheet: string;
   yesNo: boolean;
   spec: ColumnSpec;
+  /** Plain numbers need no parsing: a count/score column without unit. */
+  plain: boolean;
   /** `考核数据!F` — the reference of the column, without the row number. */
   prefix: string;
   /** `F`. */
   letter: string;
+  /** A transposed table: the sheet cell is (unit column, item row). */
+  transposed: boolean;
 }
 
-/** How each indicator gets its value: reader indexes for A (and B), or null when a column is missing. */
-type Plan = { readers: [number] | [number, number] } | null;
+/** A column of one indicator: one location, or several (assessors, averaged). */
+type ColumnPlan = number[];
+/** How each indicator gets its value: the numerator's (and denominator's) plan, or null when missing. */
+type Plan = { a: ColumnPlan; b: ColumnPlan | null } | null;
+
+/** What reading one (reader, unit) gave. */
+const UNREAD = 0;
+const OK = 1;
+const BLANK = 2;
+const FAILED = 3;
 
 /**
- * Reads the unit rows. `indicators` must have been read against this table's headers
- * (missing data columns were reported there; their values are left empty here).
+ * A read value: `display` and `cell` are built on demand from the raw cell and its reader.
+ * Plain data otherwise; `plainValue` gives the object form.
+ */
+class CellValueRead implements IndicatorValue {
+  constructor(
+    readonly value: number | null,
+    readonly missing: boolean,
+    private readonly raw: CellValue,
+    private readonly reader: ColumnReader,
+    private readonly rowNumber: number,
+  ) {}
+
+  get display(): string {
+    return displayOf(this.raw);
+  }
+
+  get cell(): string {
+    const reader = this.reader;
+    return reader.transposed ? `${reader.sheet}!${a1(reader.header.col, this.rowNumber - 1)}` : reader.prefix + this.rowNumber;
+  }
+
+  toJSON(): IndicatorValue {
+    return plainValue(this);
+  }
+}
+
+/** `A/B` read from two cells of one row. */
+class RatioValueRead implements IndicatorValue {
+  constructor(
+    readonly value: number | null,
+    readonly missing: boolean,
+    private readonly rawA: CellValue,
+    private readonly rawB: CellValue,
+    private readonly readerA: ColumnReader,
+    private readonly readerB: ColumnReader,
+    private readonly rowA: number,
+    private readonly rowB: number,
+  ) {}
+
+  get display(): string {
+    return `${displayOf(this.rawA)}/${displayOf(this.rawB)}`;
+  }
+
+  get cell(): string {
+    const { readerA, readerB, rowA, rowB } = this;
+    if (readerA.transposed || readerB.transposed) return `${refOf(readerA, rowA)}/${refOf(readerB, rowB).split('!')[1]}`;
+    return readerA.sheet === readerB.sheet && rowA === rowB ? `${readerA.prefix}${rowA}/${readerB.letter}${rowB}` : `${readerA.prefix}${rowA}/${readerB.prefix}${rowB}`;
+  }
+
+  toJSON(): IndicatorValue {
+    return plainValue(this);
+  }
+}
+
+/**
+ * An IndicatorValue as a plain object (for spreading, snapshots, JSON).
+ * @example plainValue(units[0].values[0]) // => { value: 0.95, display: '95%', cell: '考核数据!H5', missing: false }
+ */
+export function plainValue(v: IndicatorValue): IndicatorValue {
+  return { value: v.value, display: v.display, cell: v.cell, missing: v.missing };
+}
+
+/** The sheet reference of a reader's cell in a (1-based) table row. */
+function refOf(reader: ColumnReader, rowNumber: number): string {
+  return reader.transposed ? `${reader.sheet}!${a1(reader.header.col, rowNumber - 1)}` : reader.prefix + rowNumber;
+}
+
+function displayOf(raw: CellValue): string {
+  return maskIdentifiers(typeof raw === 'string' ? raw.trim() : cellText(raw));
+}
+
+export interface ReadUnitsOptions {
+  /** 分类排名: a type that cannot be known is then an error. */
+  rankByType?: boolean;
+  hiddenRows?: HiddenRowsPolicy;
+  aggregate?: AggregatePolicy;
+  /** The column finder over 考核数据 (source 0) and the other data sheets. */
+  finder?: ColumnFinder;
+}
+
+const EMPTY: IndicatorValue = { value: null, display: '', cell: '', missing: false };
+
+/**
+ * Reads the unit rows. `indicators` must have been read against the same finder (missing
+ * data columns were reported there; their values are left empty here).
  * @example readUnits(table, '考核数据', indicators, 'error', issues)[0].values[0].value // => 0.95
  */
-export function readUnits(table: DataTable, sheet: string, indicators: Indicator[], missing: MissingPolicy, issues: IssueList): UnitRow[] {
-  const index = headerIndex(table.headers);
+export function readUnits(table: DataTable, sheet: string, indicators: Indicator[], missing: MissingPolicy, issues: IssueList, options: ReadUnitsOptions = {}): UnitRow[] {
+  const finder = options.finder ?? new ColumnFinder([{ sheet, table }]);
+  const sources = finder.sources;
+  const hiddenPolicy = options.hiddenRows ?? 'count';
   const readers: ColumnReader[] = [];
   const readerKeys = new Map<string, number>();
-  const readerFor = (header: TableHeader, yesNo: boolean): number => {
-    const key = `${header.col}|${yesNo ? 'y' : 'n'}`;
+  const readerFor = (source: number, header: TableHeader, yesNo: boolean): number => {
+    const key = `${source}|${header.col}|${yesNo ? 'y' : 'n'}`;
     let at = readerKeys.get(key);
     if (at === undefined) {
       at = readers.length;
       const letter = columnLetter(header.col);
-      readers.push({ header, yesNo, spec: columnSpec(header.raw, header.unit), prefix: `${sheet}!${letter}`, letter });
+      const spec = columnSpec(header.raw, header.unit);
+      const srcSheet = sources[source].sheet;
+      readers.push({
+        header, source, sheet: srcSheet, yesNo, spec,
+        plain: !yesNo && spec.kind === 'number' && spec.moneyUnit === null,
+        prefix: `${srcSheet}!${letter}`, letter,
+        transposed: sources[source].table.transposed === true,
+      });
       readerKeys.set(key, at);
     }
     return at;
   };
+  const averaged: { indicator: Indicator; plan: ColumnPlan }[] = [];
   const plans: Plan[] = indicators.map((ind) => {
-    const headers = ind.columns.map((c) => findDataHeader(index, c));
-    if (headers.some((h) => h === null)) return null;
     const yesNo = ind.method === 'pass' && ind.target === null && ind.columns.length === 1;
-    return { readers: headers.map((h) => readerFor(h!, yesNo)) as [number] | [number, number] };
+    const planOf = (column: string): ColumnPlan | null => {
+      const found = finder.find(column, ind.dimension);
+      return found.ok ? found.locations.map((l) => readerFor(l.source, l.header, yesNo)) : null;
+    };
+    const a = planOf(ind.columns[0]);
+    const b = ind.columns.length === 2 ? planOf(ind.columns[1]) : null;
+    if (a === null || (ind.columns.length === 2 && b === null)) return null;
+    if (a.length > 1) averaged.push({ indicator: ind, plan: a });
+    return { a, b };
   });
+  for (const { indicator, plan } of averaged) {
+    const where = plan.map((r) => `${readers[r].sheet}!${readers[r].letter}（${readers[r].header.raw.trim()}）`).join('、');
+    const rule = options.aggregate === 'trimmed' && plan.length >= 5 ? 'trimmed' : 'mean';
+    issues.warning(readers[plan[0]].sheet, null, null, rule === 'trimmed' ? 'read.assessors.trimmed' : 'read.assessors.averaged', { indicator: indicator.name, count: plan.length, where });
+  }
 
   const typeCol = findColumn(table, TYPE_ALIASES)?.col ?? null;
   const personCol = findColumn(table, PERSON_ALIASES)?.col ?? null;
   const poorCol = findColumn(table, POOR_ALIASES)?.col ?? null;
   const firstRow = new Map<string, number>();
-  const units: UnitRow[] = [];
-  const cache: (CellRead | undefined)[] = new Array(readers.length);
+  const unitRows: { row: TableRow; name: string; key: string }[] = [];
 
+  if (!table.hiddenKnown) issues.warning(sheet, null, null, 'read.hidden.unknown');
+  reportSkipped(table, sheet, issues);
   for (const row of table.rows) {
     const nameValue = cellAt(row, table.keyCol);
     if (isBlank(nameValue)) {
@@ -107,93 +228,262 @@ export function readUnits(table: DataTable, sheet: string, indicators: Indicator
       continue;
     }
     firstRow.set(key, row.row);
+    if (row.hidden) {
+      issues.warning(sheet, row.row, table.keyCol, hiddenPolicy === 'exclude' ? 'read.hidden.excluded' : 'read.hidden.counted', { name, row: row.row + 1 });
+      if (hiddenPolicy === 'exclude') continue;
+    }
+    unitRows.push({ row, name, key });
+  }
 
-    cache.fill(undefined);
-    const read = (r: number): CellRead => (cache[r] ??= readCell(readers[r], row, sheet, missing, issues));
+  // The rows of the other sheets, by unit (only sheets a column is read from).
+  const used = new Set(readers.map((r) => r.source));
+  const rowsBySource: (TableRow | null)[][] = sources.map(() => []);
+  for (const s of used) {
+    if (s === 0) continue;
+    rowsBySource[s] = joinRows(sources[s], unitRows.map((u) => u.name), hiddenPolicy, issues);
+  }
+
+  const units: UnitRow[] = new Array(unitRows.length);
+  const state = new Uint8Array(readers.length);
+  // A tagged array (filled with null, never a double array): a number read as is stays the
+  // cell's own boxed number, so neither storing nor reading it allocates.
+  const got = new Array<number | null>(readers.length).fill(null) as number[];
+  // The unit being read, for the two closures below (made once, not per value).
+  let u = 0;
+  let mainRow: TableRow = unitRows.length > 0 ? unitRows[0].row : (null as unknown as TableRow);
+  const rowOf = (r: number): TableRow | null => (readers[r].source === 0 ? mainRow : rowsBySource[readers[r].source][u]);
+  const read = (r: number): number => {
+    if (state[r] === UNREAD) {
+      const at = rowOf(r);
+      state[r] = at === null ? FAILED : readCell(readers[r], at, missing, issues, got, r);
+    }
+    return state[r];
+  };
+  const aggregate = options.aggregate ?? 'mean';
+  for (u = 0; u < unitRows.length; u++) {
+    const { row, name, key } = unitRows[u];
+    mainRow = row;
+    state.fill(UNREAD);
     const values: IndicatorValue[] = new Array(indicators.length);
-    for (let i = 0; i < indicators.length; i++) values[i] = valueOf(indicators[i], plans[i], read, readers, row, sheet, issues);
-
-    units.push({
+    for (let i = 0; i < indicators.length; i++) {
+      const plan = plans[i];
+      if (plan === null) values[i] = EMPTY;
+      else values[i] = valueOf(indicators[i], plan, read, got, readers, rowOf, aggregate, issues);
+    }
+    units[u] = {
       name,
-      type: typeOf(row, typeCol, key),
+      type: typeOf(row, typeCol, name, key, table.keyCol, sheet, options.rankByType === true, issues),
       person: personCol === null || isBlank(cellAt(row, personCol)) ? null : maskIdentifiers(cellText(cellAt(row, personCol)).trim()),
       poor: poorOf(row, poorCol, sheet, issues),
       row: row.row + 1,
-      nameCell: `${sheet}!${a1(row.row, table.keyCol)}`,
+      nameCell: `${sheet}!${table.transposed ? a1(table.keyCol, row.row) : a1(row.row, table.keyCol)}`,
       values,
-    });
+    };
   }
   if (units.length === 0 && firstRow.size === 0) issues.error(sheet, null, null, 'read.data.noUnits');
   return units;
 }
 
-/** Reads one needed cell; reports unreadable and blank cells once. */
-function readCell(reader: ColumnReader, row: TableRow, sheet: string, missing: MissingPolicy, issues: IssueList): CellRead {
+/** Warnings for skipped note/group rows that hold data, and for merges too many to fill. */
+function reportSkipped(table: DataTable, sheet: string, issues: IssueList): void {
+  if (table.mergesTruncated) issues.warning(sheet, null, null, 'read.merges.truncated', { limit: MERGE_FILL_LIMIT });
+  for (const s of table.skipped) {
+    if (s.hasData) issues.warning(sheet, s.row, table.keyCol, s.kind === 'group' ? 'read.table.groupData' : 'read.table.noteData', { text: s.text, row: s.row + 1 });
+  }
+}
+
+/**
+ * The rows of another data sheet in the order of `names` (null where the unit is missing:
+ * an error naming the sheet). A unit of that sheet not on 考核数据 is an error at its cell.
+ */
+function joinRows(source: DataSource, names: string[], hiddenPolicy: HiddenRowsPolicy, issues: IssueList): (TableRow | null)[] {
+  const { table, sheet } = source;
+  const match = createUnitMatcher(names);
+  const index = new Map<string, number>();
+  names.forEach((n, i) => index.set(n, i));
+  const out: (TableRow | null)[] = new Array<TableRow | null>(names.length).fill(null);
+  if (!table.hiddenKnown) issues.warning(sheet, null, null, 'read.hidden.unknown');
+  reportSkipped(table, sheet, issues);
+  for (const row of table.rows) {
+    const value = cellAt(row, table.keyCol);
+    if (isBlank(value)) {
+      issues.error(sheet, row.row, table.keyCol, 'read.data.nameBlank');
+      continue;
+    }
+    const written = cellText(value).trim();
+    if (row.hidden && hiddenPolicy === 'exclude') {
+      issues.warning(sheet, row.row, table.keyCol, 'read.hidden.excluded', { name: written, row: row.row + 1 });
+      continue;
+    }
+    const hit = match(written);
+    if (!hit.ok) {
+      issues.error(sheet, row.row, table.keyCol, 'read.sources.unknownUnit', { name: written, sheet });
+      continue;
+    }
+    const u = index.get(hit.name)!;
+    if (out[u] !== null) {
+      issues.error(sheet, row.row, table.keyCol, 'read.data.duplicate', { name: written, first: a1(out[u]!.row, table.keyCol) });
+      continue;
+    }
+    if (row.hidden) issues.warning(sheet, row.row, table.keyCol, 'read.hidden.counted', { name: written, row: row.row + 1 });
+    out[u] = row;
+  }
+  out.forEach((row, u) => {
+    if (row === null) issues.error(sheet, null, null, 'read.sources.unitMissing', { name: names[u], sheet });
+  });
+  return out;
+}
+
+/** Reads one needed cell into `got[r]`; reports unreadable and blank cells once. Returns OK/BLANK/FAILED. */
+function readCell(reader: ColumnReader, row: TableRow, missing: MissingPolicy, issues: IssueList, got: number[], r: number): number {
   const col = reader.header.col;
   const value = cellAt(row, col);
-  const display = maskIdentifiers(typeof value === 'string' ? value.trim() : cellText(value));
+  if (typeof value === 'number' && !reader.yesNo && reader.spec.moneyUnit === null) {
+    // Fast paths, same results as readNumber: a plain count/score ≥ 0; a rate already a
+    // fraction (0–1, growth −1–1), whatever its number format.
+    const kind = reader.spec.kind;
+    if (reader.plain ? value >= 0 && value < Infinity : kind === 'proportion' ? value >= 0 && value <= 1 : kind === 'growth' && value >= -1 && value <= 1) {
+      got[r] = value;
+      return OK;
+    }
+  }
   if (isBlank(value)) {
-    if (missing === 'zero') issues.warning(sheet, row.row, col, 'read.data.missingZero', { column: reader.header.key });
-    else issues.error(sheet, row.row, col, 'read.data.missing', { column: reader.header.key });
-    return { value: null, display, blank: true, failed: false };
+    if (missing === 'zero') issues.warning(reader.sheet, row.row, col, 'read.data.missingZero', { column: reader.header.key });
+    else issues.error(reader.sheet, row.row, col, 'read.data.missing', { column: reader.header.key });
+    return BLANK;
   }
   if (reader.yesNo) {
     const parsed = parseYesNo(value);
     if (!parsed.ok) {
-      issues.fail(sheet, row.row, col, parsed);
-      return { value: null, display, blank: false, failed: true };
+      issues.fail(reader.sheet, row.row, col, parsed);
+      return FAILED;
     }
-    return { value: parsed.value ? 1 : 0, display, blank: false, failed: false };
+    got[r] = parsed.value ? 1 : 0;
+    return OK;
   }
   const parsed = readNumber(value, formatAt(row, col), reader.spec);
   if (!parsed.ok) {
-    issues.fail(sheet, row.row, col, parsed);
-    return { value: null, display, blank: false, failed: true };
+    issues.fail(reader.sheet, row.row, col, parsed);
+    return FAILED;
   }
-  return { value: parsed.value, display, blank: false, failed: false };
+  if (parsed.value === null) return BLANK;
+  got[r] = parsed.value;
+  return OK;
 }
 
-const EMPTY: IndicatorValue = { value: null, display: '', cell: '', missing: false };
+/** Mean, or with 去掉最高最低 and ≥ 5 values the mean without one highest and one lowest. */
+export function aggregateScores(values: number[], policy: AggregatePolicy): number {
+  if (policy === 'trimmed' && values.length >= 5) {
+    const sorted = values.slice().sort((x, y) => x - y);
+    const kept = sorted.slice(1, -1);
+    return kept.reduce((s, v) => s + v, 0) / kept.length;
+  }
+  return values.reduce((s, v) => s + v, 0) / values.length;
+}
+
+/** One column of one unit: a single cell, or the assessors' cells aggregated. */
+function columnValue(
+  plan: ColumnPlan,
+  read: (r: number) => number,
+  got: number[],
+  readers: ColumnReader[],
+  rowOf: (r: number) => TableRow | null,
+  aggregate: AggregatePolicy,
+): { value: number | null; blank: boolean; raw: CellValue; reader: ColumnReader; row: number; display?: string; cell?: string } {
+  if (plan.length === 1) {
+    const r = plan[0];
+    const st = read(r);
+    const at = rowOf(r);
+    const raw = at === null ? null : cellAt(at, readers[r].header.col);
+    return { value: st === OK ? got[r] : null, blank: st === BLANK, raw, reader: readers[r], row: at === null ? 0 : at.row + 1 };
+  }
+  const nums: number[] = [];
+  const shown: string[] = [];
+  const cells: string[] = [];
+  let blank = false;
+  let failed = false;
+  for (const r of plan) {
+    const st = read(r);
+    const at = rowOf(r);
+    shown.push(at === null ? '' : displayOf(cellAt(at, readers[r].header.col)));
+    cells.push(at === null ? readers[r].sheet : refOf(readers[r], at.row + 1));
+    if (st === OK) nums.push(got[plan[0] === r ? r : r]);
+    else if (st === BLANK) blank = true;
+    else failed = true;
+  }
+  const value = failed || blank || nums.length === 0 ? null : aggregateScores(nums, aggregate);
+  const result = value === null ? '' : ` → ${formatNumber(value)}`;
+  const first = readers[plan[0]];
+  return { value, blank, raw: null, reader: first, row: 0, display: `${shown.join('、')}${result}`, cell: cells.join('、') };
+}
 
 /** One unit's value for one indicator (A/B divided; 直接 checked against its points). */
 function valueOf(
   ind: Indicator,
-  plan: Plan,
-  read: (r: number) => CellRead,
+  plan: NonNullable<Plan>,
+  read: (r: number) => number,
+  got: number[],
   readers: ColumnReader[],
-  row: TableRow,
-  sheet: string,
+  rowOf: (r: number) => TableRow | null,
+  aggregate: AggregatePolicy,
   issues: IssueList,
 ): IndicatorValue {
-  if (plan === null) return EMPTY;
-  const readerA = readers[plan.readers[0]];
-  const a = read(plan.readers[0]);
-  const rowNumber = String(row.row + 1);
-  if (plan.readers.length === 1) {
-    if (a.value !== null && ind.method === 'direct' && ind.points > 0 && (a.value < 0 || a.value > ind.points)) {
-      issues.error(sheet, row.row, readerA.header.col, 'read.data.directRange', { points: formatNumber(ind.points), found: a.display });
+  if (plan.b === null && plan.a.length === 1) {
+    // The hot path: one cell.
+    const r = plan.a[0];
+    const st = read(r);
+    const reader = readers[r];
+    const at = rowOf(r);
+    if (at === null) return { value: null, display: '', cell: reader.sheet, missing: false };
+    const value = st === OK ? got[r] : null;
+    if (value !== null && ind.method === 'direct' && ind.points > 0 && (value < 0 || value > ind.points)) {
+      issues.error(reader.sheet, at.row, reader.header.col, 'read.data.directRange', { points: formatNumber(ind.points), found: displayOf(cellAt(at, reader.header.col)) });
     }
-    return { value: a.value, display: a.display, cell: readerA.prefix + rowNumber, missing: a.blank };
+    return new CellValueRead(value, st === BLANK, cellAt(at, reader.header.col), reader, at.row + 1);
   }
-  const readerB = readers[plan.readers[1]];
-  const b = read(plan.readers[1]);
-  const cell = `${readerA.prefix}${rowNumber}/${readerB.letter}${rowNumber}`;
-  const display = `${a.display}/${b.display}`;
-  if (a.value === null || b.value === null) return { value: null, display, cell, missing: a.blank || b.blank };
-  const colB = readerB.header.col;
-  if (b.value === 0) {
-    if (a.value === 0) return { value: 1, display, cell, missing: false };
-    issues.error(sheet, row.row, colB, 'read.data.zeroDenominator', { numerator: a.display });
-    return { value: null, display, cell, missing: false };
+  const a = columnValue(plan.a, read, got, readers, rowOf, aggregate);
+  if (plan.b === null) {
+    if (a.value !== null && ind.method === 'direct' && ind.points > 0 && (a.value < 0 || a.value > ind.points)) {
+      issues.error(a.reader.sheet, null, null, 'read.data.directRange', { points: formatNumber(ind.points), found: a.display ?? '' });
+    }
+    return { value: a.value, display: a.display ?? '', cell: a.cell ?? '', missing: a.blank };
   }
-  return { value: a.value / b.value, display, cell, missing: false };
+  const b = columnValue(plan.b, read, got, readers, rowOf, aggregate);
+  const lazy = a.display === undefined && b.display === undefined;
+  let value: number | null = null;
+  if (a.value !== null && b.value !== null) {
+    if (b.value === 0) {
+      if (a.value === 0) value = 1;
+      else {
+        const rb = rowOf(plan.b[0]);
+        const shownA = a.display ?? displayOf(a.raw);
+        if (rb) issues.error(b.reader.sheet, rb.row, b.reader.header.col, 'read.data.zeroDenominator', { numerator: shownA });
+      }
+    } else value = a.value / b.value;
+  }
+  const isMissing = (a.value === null || b.value === null) && (a.blank || b.blank);
+  if (lazy) return new RatioValueRead(value, isMissing, a.raw, b.raw, a.reader, b.reader, a.row, b.row);
+  return {
+    value,
+    display: `${a.display ?? displayOf(a.raw)}/${b.display ?? displayOf(b.raw)}`,
+    cell: `${a.cell ?? refOf(a.reader, a.row)}/${b.cell ?? refOf(b.reader, b.row)}`,
+    missing: isMissing,
+  };
 }
 
-/** 类型 as written; blank or absent → 社区 when the name ends in 社区, else 村. */
-function typeOf(row: TableRow, typeCol: number | null, name: string): string {
+/**
+ * 类型: as written (a merged cell counts for each row); else the group-title row above
+ * (`一、村`); else the name's suffix (…村/村委会 → 村, …社区/居委会 → 社区); else, with
+ * 分类排名, an error naming the cell — never a silent 村; without 分类排名, 村 (shown only).
+ */
+function typeOf(row: TableRow, typeCol: number | null, name: string, key: string, keyCol: number, sheet: string, rankByType: boolean, issues: IssueList): string {
   const written = typeCol === null ? '' : normalizeText(cellText(cellAt(row, typeCol)));
   if (written && !isBlank(written)) return written;
-  return name.endsWith('社区') ? '社区' : '村';
+  if (row.group !== null) return row.group;
+  const fromName = key.endsWith('社区') ? '社区' : key.endsWith('村') ? '村' : typeFromName(name);
+  if (fromName !== null) return fromName;
+  if (rankByType) issues.error(sheet, row.row, typeCol ?? keyCol, 'read.data.typeUnknown', { name });
+  return '村';
 }
 
 /** 是否贫困村: yes/no, blank → null; unreadable → error. */

@@ -7,7 +7,7 @@
  */
 import type { Roles, SheetGrid, WorkbookSnapshot } from '../types';
 import { roleOrder } from './issues';
-import { sha256Hex } from './sha256';
+import { Sha256 } from './sha256';
 import { cellText } from './values';
 
 const NEEDS_ESCAPE = /[\\\t\n\u001f]/;
@@ -16,38 +16,54 @@ function escaped(text: string): string {
   return NEEDS_ESCAPE.test(text) ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\u001f/g, '\\u') : text;
 }
 
-/** Canonical text of one sheet. Cost: O(cells). */
-export function canonicalSheet(grid: SheetGrid): string {
-  const lines: string[] = [`\u0002${escaped(grid.name)}@${grid.originRow},${grid.originCol}`];
+/** Canonical text of one sheet, line by line into `out` (lines joined by `\n`). Cost: O(cells). */
+function canonicalLines(grid: SheetGrid, out: (line: string) => void): void {
+  out(`\u0002${escaped(grid.name)}@${grid.originRow},${grid.originCol}`);
+  const cellsOut: string[] = [];
   for (let r = 0; r < grid.values.length; r++) {
     const cells = grid.values[r] ?? [];
     const formats = grid.formats?.[r] ?? [];
-    const out: string[] = new Array(cells.length);
+    cellsOut.length = cells.length;
     for (let c = 0; c < cells.length; c++) {
       const fmt = formats[c];
-      const text = escaped(cellText(cells[c] ?? null));
-      out[c] = fmt && fmt !== 'General' ? `${text}\u001f${escaped(fmt)}` : text;
+      const cell = cells[c] ?? null;
+      const text = typeof cell === 'number' ? cellText(cell) : escaped(cellText(cell));
+      cellsOut[c] = fmt && fmt !== 'General' ? `${text}\u001f${escaped(fmt)}` : text;
     }
-    let end = out.length;
-    while (end > 0 && out[end - 1] === '') end--;
-    lines.push(out.slice(0, end).join('\t'));
+    let end = cellsOut.length;
+    while (end > 0 && cellsOut[end - 1] === '') end--;
+    cellsOut.length = end;
+    out(cellsOut.join('\t'));
   }
+}
+
+/** Canonical text of one sheet. Cost: O(cells). */
+export function canonicalSheet(grid: SheetGrid): string {
+  const lines: string[] = [];
+  canonicalLines(grid, (line) => lines.push(line));
   return lines.join('\n');
 }
 
 /**
- * The fingerprint of the role sheets present in the snapshot (a role pointing at a sheet
+ * The fingerprint of the role sheets present in the snapshot, then `extraSheets` (other
+ * sheets data were read from) (a role pointing at a sheet
  * already hashed is not hashed twice). Cost: O(cells).
  * @example inputFingerprint({ sheetNames: [], sheets: {} }, DEFAULT_ROLES) // => sha256Hex('')
  */
-export function inputFingerprint(snapshot: WorkbookSnapshot, roles: Roles): string {
+export function inputFingerprint(snapshot: WorkbookSnapshot, roles: Roles, extraSheets: string[] = []): string {
   const seen = new Set<string>();
-  const parts: string[] = [];
-  for (const name of roleOrder(roles)) {
+  // Streamed: the digest of the sheets' canonical texts joined by `\n`, never built whole.
+  const hash = new Sha256();
+  let first = true;
+  for (const name of [...roleOrder(roles), ...extraSheets]) {
     const grid = snapshot.sheets[name];
     if (!grid || seen.has(name)) continue;
     seen.add(name);
-    parts.push(canonicalSheet(grid));
+    canonicalLines(grid, (line) => {
+      if (!first) hash.update('\n');
+      hash.update(line);
+      first = false;
+    });
   }
-  return sha256Hex(parts.join('\n'));
+  return hash.hex();
 }

@@ -14,6 +14,7 @@ import { cellAt, formatAt, shownText } from './cells';
 import type { IssueList } from './issues';
 import { headerKey, normalizeText } from './normalize';
 import { columnSpec, readNumber, type ColumnSpec } from './numbers';
+import { ColumnFinder } from './sources';
 import { findColumn, readTable, type TableHeader, type TableRow } from './table';
 import { cellText, columnKind, isBlank, parseYesNo } from './values';
 import { vetoCategory } from './veto';
@@ -120,6 +121,13 @@ export interface IndicatorsRead {
 export interface DataHeaders {
   sheet: string;
   headers: TableHeader[];
+  /** The finder over 考核数据 and the other data sheets; default: `headers` only. */
+  finder?: ColumnFinder;
+}
+
+/** A finder over one sheet's headers. */
+export function headersFinder(sheet: string, headers: TableHeader[]): ColumnFinder {
+  return new ColumnFinder([{ sheet, table: { sheet, headers, keyCol: -1, headerRow: 0, rows: [], skipped: [], mergesUnknown: false, hiddenKnown: true } }]);
 }
 
 /**
@@ -143,8 +151,8 @@ export function readIndicators(grid: SheetGrid | undefined, sheet: string, data:
   for (const name of missing) issues.error(sheet, null, null, 'read.column.missing', { column: name });
   if (missing.length > 0) return { indicators: [], source, dimensions: [] };
 
-  const index = data ? headerIndex(data.headers) : null;
-  const parser = new RowParser(sheet, cols, issues, index, data?.sheet ?? null, source === 'builtin');
+  const finder = data ? (data.finder ?? headersFinder(data.sheet, data.headers)) : null;
+  const parser = new RowParser(sheet, cols, issues, finder, data?.sheet ?? null, source === 'builtin');
   const indicators: Indicator[] = [];
   const firstName = new Map<string, number>();
   const dimensions: string[] = [];
@@ -181,7 +189,7 @@ class RowParser {
     private readonly sheet: string,
     private readonly cols: Record<ColumnName, number | null>,
     private readonly issues: IssueList,
-    private readonly dataIndex: Map<string, TableHeader> | null,
+    private readonly finder: ColumnFinder | null,
     private readonly dataSheet: string | null,
     private readonly builtin: boolean,
   ) {}
@@ -231,11 +239,16 @@ class RowParser {
     if (!direction) this.error(row, '方向', '指标', 'read.ind.direction', { found: shownText(directionText) });
 
     const columnText = this.text(row, '数据列') || name;
-    const columns = columnText ? splitDataColumn(columnText) : null;
+    let columns = columnText ? splitDataColumn(columnText) : null;
     if (columnText && !columns) this.error(row, '数据列', '指标', 'read.ind.dataColumn', { found: shownText(columnText) });
+    // `组标题/列标题` names one column under a group title, unless both parts are columns (A/B).
+    if (columns && columns.length === 2 && this.finder) {
+      const bothFound = columns.every((c) => this.finder!.find(c, dimension).ok);
+      if (!bothFound && this.finder.find(columnText, dimension).ok) columns = [columnText];
+    }
 
-    const spec = this.specOf(columns, name);
-    if (columns) this.checkColumns(row, columns, name);
+    const spec = this.specOf(columns, name, dimension);
+    if (columns) this.checkColumns(row, columns, name, dimension);
 
     const target = this.targetOf(row, method, spec);
     const floor = this.number(row, '下限', spec, spec.kind === 'growth');
@@ -277,18 +290,29 @@ class RowParser {
   }
 
   /** Kind (and money unit) of what the indicator sees: A/B is a proportion; else its data header's; else its name's. */
-  private specOf(columns: [string] | [string, string] | null, name: string): ColumnSpec {
+  private specOf(columns: [string] | [string, string] | null, name: string, dimension: string | null): ColumnSpec {
     if (columns && columns.length === 2) return { kind: 'proportion', moneyUnit: null, headerUnit: null };
-    const header = columns && this.dataIndex ? findDataHeader(this.dataIndex, columns[0]) : null;
-    if (header) return columnSpec(header.raw, header.unit);
+    const found = columns && this.finder ? this.finder.find(columns[0], dimension) : null;
+    if (found && found.ok) {
+      const header = found.locations[0].header;
+      return columnSpec(header.raw, header.unit);
+    }
     return { kind: columnKind(name), moneyUnit: null, headerUnit: null };
   }
 
   /** Every data column must exist in 考核数据 (one error per missing column). */
-  private checkColumns(row: TableRow, columns: string[], name: string): void {
-    if (!this.dataIndex || !this.dataSheet) return;
+  private checkColumns(row: TableRow, columns: string[], name: string, dimension: string | null): void {
+    if (!this.finder || !this.dataSheet) return;
     for (const column of columns) {
-      if (findDataHeader(this.dataIndex, column)) continue;
+      const found = this.finder.find(column, dimension);
+      if (found.ok) continue;
+      if (found.reason === 'ambiguous') {
+        const params = { column, groups: found.groups.join('、'), example: `${found.groups[0] ?? ''}/${column}` };
+        if (this.builtin) this.issues.error(this.dataSheet, null, null, 'read.column.ambiguous', params);
+        else if (this.text(row, '数据列')) this.error(row, '数据列', '指标', 'read.column.ambiguous', params);
+        else this.error(row, '指标', '指标', 'read.column.ambiguous', params);
+        continue;
+      }
       const params = { indicator: name, column };
       if (this.builtin) this.issues.error(this.dataSheet, null, null, 'read.ind.columnMissing', params);
       else if (this.text(row, '数据列')) this.error(row, '数据列', '指标', 'read.ind.columnMissing', params);

@@ -10,6 +10,12 @@
 const WHITESPACE = /[\s\u200b\u200c\u200d\u2060\ufeff]+/g;
 /** Non-ASCII: only such strings need NFKC (full-width forms, ideographic space …). */
 const NON_ASCII = /[^\x00-\x7f]/;
+/**
+ * Text NFKC may change: anything but printable ASCII and the CJK unified ideographs
+ * (U+4E00–U+9FFF, which NFKC leaves as they are). Most unit names and headers are plain
+ * ideographs, so this test spares them the costly normalize call.
+ */
+const MAY_FOLD = /[^\x20-\x7e\u4e00-\u9fff]/;
 
 /**
  * Normalises text for comparison: NFKC (full-width → half-width, `（）` → `()`, `％` → `%`),
@@ -18,6 +24,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
  * @example normalizeText(' 群众\n满意度（％） ') // => '群众满意度(%)'
  */
 export function normalizeText(s: string): string {
+  if (!MAY_FOLD.test(s)) return s.indexOf(' ') < 0 ? s : s.replace(WHITESPACE, '');
   const folded = NON_ASCII.test(s) ? s.normalize('NFKC') : s;
   return folded.replace(WHITESPACE, '');
 }
@@ -61,10 +68,11 @@ export function headerKey(raw: string): string {
   return splitHeader(raw).key;
 }
 
-const UNIT_SUFFIXES = ['社区', '村'];
+/** Longest first: `社区居委会` before `居委会` before `社区`. */
+const UNIT_SUFFIXES = ['社区居委会', '村民委员会', '居民委员会', '村委会', '居委会', '社区', '村'];
 
 /**
- * A unit name without its trailing 社区 / 村, normalised. Never returns '' unless the name
+ * A unit name without its trailing 社区居委会 / 村委会 / 居委会 / 社区 / 村, normalised. Never returns '' unless the name
  * is blank: a name that is only a suffix (`村`) is kept.
  * @example stripUnitSuffix('文白社区') // => '文白'
  * @example stripUnitSuffix(' 龙源村 ') // => '龙源'
@@ -81,6 +89,39 @@ export function stripUnitSuffix(name: string): string {
 export type UnitMatch =
   | { ok: true; name: string }
   | { ok: false; reason: 'unknown' | 'ambiguous'; candidates: string[] };
+
+/**
+ * The type a unit name says by its suffix: 村 for …村 / …村委会 / …村民委员会, 社区 for
+ * …社区 / …居委会 / …社区居委会 / …居民委员会; null when the name says neither.
+ * @example typeFromName('幸福村委会') // => '村'
+ * @example typeFromName('文白居委会') // => '社区'
+ * @example typeFromName('龙源') // => null
+ */
+export function typeFromName(name: string): '村' | '社区' | null {
+  const text = normalizeText(name);
+  if (/(社区|居委会|居民委员会)$/.test(text)) return '社区';
+  if (/(村|村委会|村民委员会)$/.test(text)) return '村';
+  return null;
+}
+
+/**
+ * Sheet-name lookup after the same normalisation as headers (trim, full-width → half-width,
+ * inner spaces): `考核数据 ` and `考核 数据` find 考核数据. An exact name wins; else the
+ * only sheet whose normalised name matches; null when none or several match.
+ * Cost: O(sheets) per lookup.
+ * @example findSheetName(['考核数据 ', 'Sheet1'], '考核数据') // => '考核数据 '
+ */
+export function findSheetName(sheetNames: string[], wanted: string): string | null {
+  if (sheetNames.includes(wanted)) return wanted;
+  const key = normalizeText(wanted);
+  let found: string | null = null;
+  for (const name of sheetNames) {
+    if (normalizeText(name) !== key) continue;
+    if (found !== null) return null;
+    found = name;
+  }
+  return found;
+}
 
 /** At most this many suggestions for an unknown name. */
 const MAX_SUGGESTIONS = 5;

@@ -120,45 +120,85 @@ function encodeChunk(text: string, start: number, end: number, out: Uint8Array, 
 }
 
 /**
+ * A streaming SHA-256 over UTF-8 text: `update` pieces in order, then `hex`. The same
+ * digest as `sha256Hex` of the pieces joined, without building the joined string.
+ * Cost: O(length) per update, one 96 KB buffer.
+ * @example new Sha256().update('a').update('bc').hex() === sha256Hex('abc') // => true
+ */
+export class Sha256 {
+  private readonly state = new Uint32Array(INITIAL_STATE);
+  private readonly w = new Uint32Array(64);
+  // Room for a leftover partial block (< 64) plus one chunk at 3 bytes per UTF-16 unit, plus padding.
+  private readonly buffer = new Uint8Array(64 + CHUNK_CHARS * 3 + 128);
+  /** Bytes of an incomplete block kept at the front of `buffer`. */
+  private pending = 0;
+  private totalBytes = 0;
+  /** A high surrogate left over from the previous piece. */
+  private carry = '';
+
+  update(piece: string): this {
+    let text = this.carry ? this.carry + piece : piece;
+    this.carry = '';
+    const last = text.charCodeAt(text.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) {
+      this.carry = text.charAt(text.length - 1);
+      text = text.slice(0, -1);
+    }
+    let index = 0;
+    while (index < text.length) {
+      const end = Math.min(text.length, index + CHUNK_CHARS);
+      const { next, length } = encodeChunk(text, index, end, this.buffer, this.pending);
+      this.totalBytes += length - this.pending;
+      index = next;
+      this.pending = length;
+      this.flush();
+    }
+    return this;
+  }
+
+  private flush(): void {
+    const used = compressBlocks(this.state, this.w, this.buffer, this.pending);
+    this.buffer.copyWithin(0, used, this.pending);
+    this.pending -= used;
+  }
+
+  hex(): string {
+    if (this.carry) {
+      const text = this.carry;
+      this.carry = '';
+      const { length } = encodeChunk(text, 0, text.length, this.buffer, this.pending);
+      this.totalBytes += length - this.pending;
+      this.pending = length;
+    }
+    this.flush();
+    const buffer = this.buffer;
+    const state = this.state;
+    // Padding: 0x80, zeros, then the length in bits as a 64-bit big-endian number.
+    let length = this.pending;
+    buffer[length++] = 0x80;
+    while (length % 64 !== 56) buffer[length++] = 0;
+    const bitsHigh = Math.floor(this.totalBytes / 0x20000000);
+    const bitsLow = (this.totalBytes * 8) >>> 0;
+    buffer[length++] = (bitsHigh >>> 24) & 0xff;
+    buffer[length++] = (bitsHigh >>> 16) & 0xff;
+    buffer[length++] = (bitsHigh >>> 8) & 0xff;
+    buffer[length++] = bitsHigh & 0xff;
+    buffer[length++] = (bitsLow >>> 24) & 0xff;
+    buffer[length++] = (bitsLow >>> 16) & 0xff;
+    buffer[length++] = (bitsLow >>> 8) & 0xff;
+    buffer[length++] = bitsLow & 0xff;
+    compressBlocks(state, this.w, buffer, length);
+    let hex = '';
+    for (let i = 0; i < 8; i += 1) hex += state[i].toString(16).padStart(8, '0');
+    return hex;
+  }
+}
+
+/**
  * The SHA-256 of `text` encoded as UTF-8, as 64 lowercase hex digits.
  * Cost: O(length), one 96 KB buffer; about 0.1 s for 20 MB of text. Throws: never.
  * @example sha256Hex('abc') // => 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
  */
 export function sha256Hex(text: string): string {
-  const state = new Uint32Array(INITIAL_STATE);
-  const w = new Uint32Array(64);
-  // Room for a leftover partial block (< 64) plus one chunk at 3 bytes per UTF-16 unit, plus padding.
-  const buffer = new Uint8Array(64 + CHUNK_CHARS * 3 + 128);
-  let pending = 0; // bytes of an incomplete block kept at the front of `buffer`
-  let totalBytes = 0;
-  let index = 0;
-  while (index < text.length) {
-    const end = Math.min(text.length, index + CHUNK_CHARS);
-    const { next, length } = encodeChunk(text, index, end, buffer, pending);
-    totalBytes += length - pending;
-    index = next;
-    const used = compressBlocks(state, w, buffer, length);
-    pending = length - used;
-    buffer.copyWithin(0, used, length);
-  }
-
-  // Padding: 0x80, zeros, then the length in bits as a 64-bit big-endian number.
-  let length = pending;
-  buffer[length++] = 0x80;
-  while (length % 64 !== 56) buffer[length++] = 0;
-  const bitsHigh = Math.floor(totalBytes / 0x20000000);
-  const bitsLow = (totalBytes * 8) >>> 0;
-  buffer[length++] = (bitsHigh >>> 24) & 0xff;
-  buffer[length++] = (bitsHigh >>> 16) & 0xff;
-  buffer[length++] = (bitsHigh >>> 8) & 0xff;
-  buffer[length++] = bitsHigh & 0xff;
-  buffer[length++] = (bitsLow >>> 24) & 0xff;
-  buffer[length++] = (bitsLow >>> 16) & 0xff;
-  buffer[length++] = (bitsLow >>> 8) & 0xff;
-  buffer[length++] = bitsLow & 0xff;
-  compressBlocks(state, w, buffer, length);
-
-  let hex = '';
-  for (let i = 0; i < 8; i += 1) hex += state[i].toString(16).padStart(8, '0');
-  return hex;
+  return new Sha256().update(text).hex();
 }

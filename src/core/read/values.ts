@@ -35,8 +35,10 @@ function dateText(d: Date): string {
 
 /** A number as a person would write it: at most 15 significant digits, so no float noise. */
 function numberText(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
-  if (!Number.isFinite(n)) return String(n);
+  const shortest = String(n);
+  // At most 15 significant digits already (sign, point or exponent only shorten the count):
+  // the round trip through toPrecision(15) below would give the same text.
+  if (shortest.length <= 15 || (Number.isInteger(n) && Math.abs(n) < 1e15) || !Number.isFinite(n)) return shortest;
   return String(Number(n.toPrecision(15)));
 }
 

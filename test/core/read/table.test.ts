@@ -57,10 +57,10 @@ describe('readTable: finding the header row', () => {
   it('lists the non-blank headers with their keys and units', () => {
     const table = readTable(grid([['单位', null, '群众满意度（%）', '帮扶资金\n（万元）', 2018]]), UNIT_ALIASES);
     expect(table!.headers).toEqual([
-      { col: 0, raw: '单位', key: '单位', unit: null },
-      { col: 2, raw: '群众满意度（%）', key: '群众满意度', unit: '%' },
-      { col: 3, raw: '帮扶资金\n（万元）', key: '帮扶资金', unit: '万元' },
-      { col: 4, raw: '2018', key: '2018', unit: null },
+      { col: 0, raw: '单位', key: '单位', unit: null, groups: [] },
+      { col: 2, raw: '群众满意度（%）', key: '群众满意度', unit: '%', groups: [] },
+      { col: 3, raw: '帮扶资金\n（万元）', key: '帮扶资金', unit: '万元', groups: [] },
+      { col: 4, raw: '2018', key: '2018', unit: null, groups: [] },
     ]);
   });
 });
@@ -92,11 +92,6 @@ describe('readTable: data rows', () => {
       [[1, '文白']],
     ],
     [
-      'keeps a row whose note has data beside it',
-      [['单位', '得分'], ['注：文白', 5]],
-      [[1, '注：文白']],
-    ],
-    [
       'keeps a row with data but no name (the caller reports it)',
       [['单位', '得分'], [null, 5], ['龙源', 2]],
       [[1, null], [2, '龙源']],
@@ -110,17 +105,28 @@ describe('readTable: data rows', () => {
     expect(keptRows(grid(values))).toEqual(expected);
   });
 
-  it('pads short rows with null and carries formats', () => {
+  it('keeps a row whose note has data beside it, outside unit tables', () => {
+    const table = readTable(grid([['参数', '值'], ['好等次名额：', 3]]), ['参数']);
+    expect(table!.rows.map((r) => r.cells)).toEqual([['好等次名额：', 3]]);
+  });
+
+  it('in a unit table, skips a note row that has data beside it, and records that it held data', () => {
+    const table = readTable(grid([['单位', '得分'], ['注：文白', 5], ['龙源', 1]]), UNIT_ALIASES, { units: true });
+    expect(table!.rows.map((r) => r.row)).toEqual([2]);
+    expect(table!.skipped).toEqual([{ row: 1, kind: 'note', text: '注：文白', hasData: true }]);
+  });
+
+  it('keeps short rows as they are (never padded to the sheet width) and carries formats', () => {
     const table = readTable(
       grid([['单位', '得分', '满意度'], ['文白', 1]], { formats: [[null, null, null], [null, '0.00']] }),
       UNIT_ALIASES,
     );
-    expect(table!.rows).toEqual([{ row: 1, cells: ['文白', 1, null], formats: [null, '0.00', null] }]);
+    expect(table!.rows).toEqual([{ row: 1, cells: ['文白', 1], formats: [null, '0.00'], hidden: false, group: null }]);
   });
 
-  it('fills formats with null when the grid has none', () => {
+  it('gives no formats when the grid has none (a missing format reads as General)', () => {
     const table = readTable(grid([['单位', '满意度'], ['文白', 0.9], ['龙源', 0.8]]), UNIT_ALIASES);
-    expect(table!.rows.map((r) => r.formats)).toEqual([[null, null], [null, null]]);
+    expect(table!.rows.map((r) => r.formats)).toEqual([[], []]);
   });
 });
 
@@ -138,8 +144,8 @@ describe('readTable: grid origin', () => {
     expect(table!.keyCol).toBe(3);
     expect(table!.headers.map((h) => [h.col, h.key])).toEqual([[2, '序号'], [3, '单位'], [4, '满意度']]);
     expect(table!.rows).toEqual([
-      { row: 5, cells: [null, null, 1, '文白', '95%'], formats: [null, null, null, null, '@'] },
-      { row: 6, cells: [null, null, 2, '龙源', 0.9], formats: [null, null, null, null, '0%'] },
+      { row: 5, cells: [null, null, 1, '文白', '95%'], formats: [null, null, null, null, '@'], hidden: false, group: null },
+      { row: 6, cells: [null, null, 2, '龙源', 0.9], formats: [null, null, null, null, '0%'], hidden: false, group: null },
     ]);
   });
 });
