@@ -16,6 +16,8 @@ import { newWorkbook, openWorkbook, type ExcelJsWorkbook } from '../io/exceljs';
 import { parseArgs, type CliCommand } from './args';
 import { defaultOutputPath, fileExists, readWorkbookFile, samePath, writeFileBytes } from './files';
 import { summaryText } from './summary';
+import { runCity } from './city';
+import { runVerify, usageText } from './verify';
 
 /** Where the CLI prints; injectable for tests. */
 export interface CliIo {
@@ -35,13 +37,15 @@ const nodeIo: CliIo = {
  * @example await run(['--help']) // => 0
  */
 export async function run(argv: string[], io: CliIo = nodeIo): Promise<number> {
+  if (argv[0] === 'verify' && !argv.includes('--help') && !argv.includes('-h')) return runVerify(argv.slice(1), io);
+  if (argv[0] === 'city' && !argv.includes('--help') && !argv.includes('-h')) return runCity(argv.slice(1), io);
   const parsed = parseArgs(argv);
   switch (parsed.kind) {
     case 'usage':
-      io.stderr(`${t(parsed.error, parsed.lang)}\n${t({ code: 'cli.usage' }, parsed.lang)}`);
+      io.stderr(`${t(parsed.error, parsed.lang)}\n${usageText(parsed.lang)}`);
       return 2;
     case 'help':
-      io.stdout(t({ code: 'cli.usage' }, parsed.lang));
+      io.stdout(usageText(parsed.lang));
       return 0;
     case 'template':
       return runTemplate(parsed, io);

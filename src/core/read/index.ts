@@ -7,11 +7,12 @@
  * Every error and warning is collected (reading never stops at the first) and returned
  * sorted by sheet (role order), row, column.
  */
+import { DEFAULT_ROLES } from '../defaults';
 import type { AssessmentInput, Issue, Roles, WorkbookSnapshot } from '../types';
 import { readAssistance } from './assistance';
 import { checkValues } from './checks';
 import { readDataTable, readUnits } from './data';
-import { inputFingerprint } from './fingerprint';
+import { inputFingerprint, sheetFingerprints } from './fingerprint';
 import { readIndicators } from './indicators';
 import { IssueList, sortIssues } from './issues';
 import { createUnitMatcher } from './normalize';
@@ -55,6 +56,7 @@ export function readInput(snapshot: WorkbookSnapshot, roles: Roles, options: { n
     assistance,
     roles,
     fingerprint: inputFingerprint(snapshot, roles),
+    sheetFingerprints: sheetFingerprints(snapshot, roles, DEFAULT_ROLES),
     warnings: sorted.filter((i) => i.severity === 'warning'),
   };
   return { input, issues: sorted };
