@@ -107,6 +107,8 @@ module.exports = async (env = {}, argv = {}) => {
     { name: 'commands', entry: './src/commands/commands.ts', template: './src/commands/commands.html', office: true },
     { name: 'dialog', entry: './src/commands/dialog.ts', template: './src/commands/dialog.html', office: true },
     exists('src/check/check.ts') && { name: 'check', entry: './src/check/check.ts', template: exists('src/check/check.html') ? './src/check/check.html' : undefined, office: false },
+    // The city office's page (issue 14): verify towns' workbooks, download 市汇总.xlsx; no Office.js.
+    exists('src/city/city.ts') && { name: 'city', entry: './src/city/city.ts', template: './src/city/city.html', office: false },
   ].filter(Boolean);
 
   const copies = [
