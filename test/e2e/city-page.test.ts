@@ -13,7 +13,7 @@ import { computedTown, sheetOf, tampered } from '../city/fixtures';
 import { distIsBuilt, ensureDist } from './support/build';
 import { launchChromium, WIDE_VIEWPORT } from './support/chromium';
 import { escaped, guardNetwork } from './support/networkGuard';
-import { DIST } from './support/paths';
+import { DIST, SCREENSHOTS } from './support/paths';
 import { serveStatic, type StaticServer } from './support/staticServer';
 
 let dir: string;
@@ -77,6 +77,8 @@ describe('city page in chromium', () => {
       expect(bad).toMatch(/丙镇\s+2018\s+不一致/);
       expect(bad).toContain('考核结果!L7：等次为"好"，重新计算为"较好"');
       await expect(page.locator('#city-notes').innerText()).resolves.toBe('丙镇2018年度（丙镇-改.xlsx）不一致，未计入；如仍要计入，请勾选上面的选项。');
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'city-page.png'), fullPage: true });
 
       const without = await downloadReport(page, path.join(dir, 'without.xlsx'));
       expect(without.worksheets.map((s) => s.name)).toEqual(['汇总', '全部单位', '约谈汇总', '帮扶单位汇总']);
