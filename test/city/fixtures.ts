@@ -52,3 +52,13 @@ export async function tampered(file: string, out: string, edit: (book: ExcelJS.W
 }
 
 export const sheetOf = (book: ExcelJS.Workbook, name: string): ExcelJS.Worksheet => book.getWorksheet(name) as ExcelJS.Worksheet;
+
+/** Loads an .xlsx file with ExcelJS (to look at what was written). */
+export async function loadBook(file: string): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
+  return book;
+}
+
+/** The values of a 1-based row, from column A. */
+export const rowValues = (sheet: ExcelJS.Worksheet, row: number): unknown[] => (sheet.getRow(row).values as unknown[]).slice(1);

@@ -13,8 +13,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import { cli, computedTown, sheetOf, tampered } from './fixtures';
+import { cli, computedTown, loadBook, rowValues, sheetOf, tampered } from './fixtures';
 
 let dir: string;
 let towns: { a: string; b: string; c: string };
@@ -119,13 +118,6 @@ describe('verify', () => {
   });
 });
 
-async function loadBook(file: string): Promise<ExcelJS.Workbook> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
-  return book;
-}
-
-const rowValues = (sheet: ExcelJS.Worksheet, row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
 
 describe('city', () => {
   it('writes 市汇总.xlsx with the four sheets and the counts worked by hand (exit 0)', async () => {

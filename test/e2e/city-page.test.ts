@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { computedTown, sheetOf, tampered } from '../city/fixtures';
+import { computedTown, loadBook, rowValues, sheetOf, tampered } from '../city/fixtures';
 import { distIsBuilt, ensureDist } from './support/build';
 import { launchChromium, WIDE_VIEWPORT } from './support/chromium';
 import { escaped, guardNetwork } from './support/networkGuard';
@@ -53,12 +53,8 @@ async function downloadReport(page: Page, out: string): Promise<ExcelJS.Workbook
   const file = await download;
   expect(file.suggestedFilename()).toBe('市汇总.xlsx');
   await file.saveAs(out);
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(fs.readFileSync(out) as unknown as ArrayBuffer);
-  return book;
+  return loadBook(out);
 }
-
-const rowValues = (sheet: ExcelJS.Worksheet, row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
 
 describe('city page in chromium', () => {
   it('verifies each town, downloads 市汇总.xlsx, and no request leaves 127.0.0.1', async () => {
