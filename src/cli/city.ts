@@ -34,8 +34,6 @@ export interface CityJson {
   notes: { file: string; message: string }[];
 }
 
-const EMPTY_GRADES = { 好: 0, 较好: 0, 一般: 0, 较差: 0 };
-
 /** Runs `city`; returns the exit code. */
 export async function runCity(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseCityArgs(argv, ['--json', '--include-inconsistent', '--force'], true);
@@ -73,7 +71,11 @@ export async function runCity(argv: string[], io: CliIo): Promise<number> {
     const { report } = verified;
     if (report.outcome) report.outcome = { ...report.outcome, sheets: [], plan: null };
     towns.push({ file: shown, report });
-    if (!json) io.stderr(say({ code: 'city.townLine', params: { status: say({ code: report.consistent ? 'city.status.ok' : 'city.status.bad' }), town: report.town ?? '?', year: report.year ?? '?', file: shown } }));
+    if (!json) {
+      const line = say({ code: 'city.townLine', params: { status: say({ code: report.consistent ? 'city.status.ok' : 'city.status.bad' }), town: report.town ?? '?', year: report.year ?? '', file: shown } });
+      const rendered = verifyJson(report, lang);
+      io.stdout([line, ...rendered.differences.map((d) => `    - ${d.message}`), ...(rendered.omitted > 0 ? [`    ${say({ code: 'verify.omitted', params: { count: rendered.omitted } })}`] : [])].join('\n'));
+    }
   }
 
   const plan = planCity(towns, { includeInconsistent: flags.has('--include-inconsistent') });
@@ -82,7 +84,6 @@ export async function runCity(argv: string[], io: CliIo): Promise<number> {
     consistent: towns.every((town) => town.report.consistent),
     towns: plan.towns.map((summary, i) => ({
       ...summary,
-      grades: summary.grades ?? EMPTY_GRADES,
       verify: unreadable.has(summary.file) ? unverifiedJson(unreadable.get(summary.file) as string) : verifyJson(towns[i].report, lang),
     })),
     errors: plan.errors.map((e) => ({ file: e.file, message: say(e.message) })),

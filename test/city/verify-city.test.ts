@@ -175,6 +175,11 @@ describe('city', () => {
     expect(rowValues(sheetOf(book, '汇总'), 4).slice(1, 12)).toEqual(['乙镇', 2018, '', '', '', '', '', '', '', '否', '否']);
     expect(sheetOf(book, '全部单位').rowCount).toBe(2 + 38);
 
+    const text = await cli(['city', towns.a, bad, towns.c, '-o', path.join(dir, 'text.xlsx')]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('一致  甲镇2018年度  甲镇.xlsx\n不一致  乙镇2018年度  乙镇-改.xlsx\n    - 考核结果!L7：等次为"好"，重新计算为"较好"\n一致  丙镇2018年度  丙镇.xlsx\n');
+    expect(text.stdout).toContain(`市汇总已写入：${path.join(dir, 'text.xlsx')}（2 个镇，38 个单位）`);
+
     const withIt = await cli(['city', towns.a, bad, towns.c, '-o', path.join(dir, 'with.xlsx'), '--json', '--include-inconsistent']);
     expect(withIt.code).toBe(1);
     expect(json(withIt.stdout).towns[1]).toMatchObject({ consistent: false, included: true, grades: { 好: 4, 较好: 12, 一般: 2, 较差: 1 } });
