@@ -1,0 +1,40 @@
+/**
+ * A workbook computed in the pane with a role pointed at another sheet (考核数据 read from
+ * 2018台账): 考核说明 records `输入指纹：2018台账（考核数据）`, and verify reads that sheet.
+ */
+import { assess, sheetsToRead } from '../../../src/core/index';
+import { templateSheets } from '../../../src/core/report';
+import { verifyWorkbook } from '../../../src/core/verify';
+import { newWorkbook, openWorkbook } from '../../../src/io/exceljs';
+
+const now = new Date('2019-01-05T10:00:00Z');
+
+it('verifies a workbook whose data sheet was chosen in the pane, and names that sheet when it changes', async () => {
+  const book = newWorkbook();
+  await book.apply({ remove: [], add: templateSheets(true), renamed: [] });
+  const data = book.workbook.getWorksheet('考核数据');
+  if (!data) throw new Error('no data sheet');
+  data.name = '2018台账';
+  const roles = { data: '2018台账' };
+  const snapshot = await book.read((names) => sheetsToRead(names, roles));
+  const outcome = assess(snapshot, { lang: 'zh', now, roles });
+  if (!outcome.plan) throw new Error('not computed');
+  await book.apply(outcome.plan);
+  const about = outcome.sheets.find((s) => s.name === '考核说明');
+  expect(about?.rows.some((row) => row[0]?.v === '输入指纹：2018台账（考核数据）')).toBe(true);
+
+  const computed = await openWorkbook(await book.toBuffer());
+  const report = await verifyWorkbook((pick) => computed.read(pick), { lang: 'zh', now });
+  expect(report.differences).toEqual([]);
+  expect(report.consistent).toBe(true);
+
+  const sheet = computed.workbook.getWorksheet('2018台账');
+  if (!sheet) throw new Error('no 2018台账');
+  sheet.getCell('L5').value = 80;
+  const changed = await verifyWorkbook((pick) => computed.read(pick), { lang: 'zh', now });
+  expect(changed.consistent).toBe(false);
+  expect(changed.differences.slice(0, 2).map((d) => [d.sheet, d.cell])).toEqual([
+    ['2018台账', ''],
+    ['2018台账', 'L5'],
+  ]);
+});
