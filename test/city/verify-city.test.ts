@@ -95,6 +95,22 @@ describe('verify', () => {
     expect(diffs[1].message).toMatch(/^考核说明!B\d+：参数"好等次名额"记录为"3"，而考核参数中现为"4"（已按记录的参数重新计算）$/);
   });
 
+  it('names a point typed over in 考核说明\'s indicator table (the weights shown to the reader)', async () => {
+    let cell = '';
+    const file = await tampered(towns.a, path.join(dir, 'about.xlsx'), (book) => {
+      const about = sheetOf(book, '考核说明');
+      about.eachRow((row, r) => {
+        if (cell === '' && row.getCell(1).value === '维度' && row.getCell(2).value === '指标') cell = `C${r + 1}`;
+      });
+      about.getCell(cell).value = 99;
+    });
+    const run = await cli(['verify', file, '--json']);
+    expect(run.code).toBe(1);
+    expect(json(run.stdout).differences).toEqual([
+      { sheet: '考核说明', cell, found: '99', expected: '20', message: `考核说明!${cell}：分值为"99"，重新计算为"20"` },
+    ]);
+  });
+
   it('says a workbook never computed by Kaohe cannot be verified (exit 1)', async () => {
     const input = path.join(dir, '甲镇-台账.xlsx');
     const run = await cli(['verify', input, '--json']);

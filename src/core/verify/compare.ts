@@ -47,6 +47,8 @@ export interface TableKeys {
    * 原始值 and 来源单元格): a changed value is also reported at that input cell.
    */
   source?: { value: string; cell: string };
+  /** 1-based sheet row of the found table's header (default 2, below the title). */
+  headerRow?: number;
 }
 
 /** `考核数据!D7/E7` → { sheet: '考核数据', cell: 'D7' }; null when not a reference. */
@@ -55,8 +57,6 @@ export function sourceRef(text: string): { sheet: string; cell: string } | null 
   return m ? { sheet: m[1], cell: m[2].replace(/\$/g, '') } : null;
 }
 
-const HEADER_ROW = 2;
-const FIRST_DATA_ROW = 3;
 
 function rowKey(texts: string[]): string {
   return texts.join('\u0001');
@@ -69,6 +69,10 @@ function rowKey(texts: string[]): string {
  */
 export function compareTable(expected: OutputSheet, found: SheetGrid, spec: TableKeys, out: DifferenceList): void {
   const sheet = found.name;
+  const HEADER_ROW = spec.headerRow ?? 2;
+  const FIRST_DATA_ROW = HEADER_ROW + 1;
+  // Expected rows sit at rows[1] (header) and below; found rows from HEADER_ROW.
+  const shift = HEADER_ROW - 2;
   const diff = (cell: string, foundText: string, expectedText: string, message: Msg) =>
     out.add({ sheet, cell, found: foundText, expected: expectedText, message });
 
@@ -120,7 +124,7 @@ export function compareTable(expected: OutputSheet, found: SheetGrid, spec: Tabl
 
   const sourceAt = spec.source ? headers.indexOf(spec.source.cell) : -1;
   const compareRow = (expectedRow: number, foundRow: number) => {
-    const cells = expected.rows[expectedRow - 1] ?? [];
+    const cells = expected.rows[expectedRow - 1 - shift] ?? [];
     headers.forEach((h, i) => {
       const c = columnOf[i];
       if (c === null || skip.has(h)) return;
@@ -140,7 +144,7 @@ export function compareTable(expected: OutputSheet, found: SheetGrid, spec: Tabl
   const expectedKeyless: number[] = [];
   const keyLabel = (texts: string[]) => texts.filter((t) => t !== '').join(' / ');
   for (let i = 2; i < expected.rows.length; i++) {
-    const row1 = i + 1;
+    const row1 = i + 1 + shift;
     const cells = expected.rows[i];
     const keyTexts = keyIndexes.map((k) => shownOut(cells[k]));
     if (!keyUsable || keyTexts.every((t) => t === '')) {
@@ -165,7 +169,7 @@ export function compareTable(expected: OutputSheet, found: SheetGrid, spec: Tabl
   expectedKeyless.forEach((row1, i) => {
     const foundRow = foundKeyless[i];
     if (foundRow === undefined) {
-      const e = shownOut(expected.rows[row1 - 1]?.[0]);
+      const e = shownOut(expected.rows[row1 - 1 - shift]?.[0]);
       diff(a1(row1 - 1, 0), '', e, { code: 'verify.rowMissing', params: { unit: e, row: row1 } });
     } else compareRow(row1, foundRow);
   });

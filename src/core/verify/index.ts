@@ -17,7 +17,8 @@ import { IssueList, roleOrder } from '../read/issues';
 import { parameterName, readParams } from '../read/params';
 import { PARAM_LINES } from '../report/params';
 import { isKaoheSheetName, registeredSheets } from '../report/plan';
-import type { CellValue, Issue, Lang, Msg, Params, Roles, SheetGrid, WorkbookSnapshot } from '../types';
+import type { CellValue, Issue, Lang, Msg, OutputSheet, Params, Roles, SheetGrid, WorkbookSnapshot } from '../types';
+import { lastCol, lastRow, textAt } from './grid';
 import { compareTable, DifferenceList, type Difference, type TableKeys } from './compare';
 import { readRecord, recordedRoles, recordedTime, type Recorded } from './record';
 
@@ -228,6 +229,7 @@ export async function verifyWorkbook(read: ReadWorkbook, options: VerifyOptions)
       }
       const spec = TABLES[sheet.name];
       if (spec) compareTable(sheet, grid, spec, diffs);
+      if (sheet.name === ABOUT) compareIndicatorSection(sheet, grid, diffs);
     }
     for (const name of registered) {
       const base = baseSheetName(name);
@@ -250,6 +252,36 @@ export async function verifyWorkbook(read: ReadWorkbook, options: VerifyOptions)
 
   const params = outcome.result?.params;
   return report(outcome.ok ? outcome : null, params?.town ?? recordedTown, params?.year ?? recordedYear, recorded);
+}
+
+/**
+ * 考核说明's 二、指标设置 table (the indicators the computation used, as shown to a reader)
+ * against the recomputation's, matched by 维度 + 指标. Cost: O(indicators).
+ */
+function compareIndicatorSection(expected: OutputSheet, found: SheetGrid, diffs: DifferenceList): void {
+  const isHeader = (a: string, b: string) => a === '维度' && b === '指标';
+  const at = expected.rows.findIndex((row) => isHeader(String(row[0]?.v ?? ''), String(row[1]?.v ?? '')));
+  if (at < 0) return;
+  let end = at + 1;
+  while (end < expected.rows.length && expected.rows[end].length > 0) end++;
+  const last = lastRow(found);
+  let header = 0;
+  for (let r = 1; r <= last && header === 0; r++) if (isHeader(textAt(found, r, 1), textAt(found, r, 2))) header = r;
+  if (header === 0) {
+    diffs.add({ sheet: found.name, cell: '', found: '', expected: '维度', message: { code: 'verify.columnMissing', params: { column: '二、指标设置' } } });
+    return;
+  }
+  const values: CellValue[][] = [];
+  const width = lastCol(found);
+  for (let r = header; r <= last; r++) {
+    let blank = true;
+    for (let c = 1; c <= width && blank; c++) if (textAt(found, r, c) !== '') blank = false;
+    if (blank) break;
+    values.push(found.values[r - 1 - found.originRow] ?? []);
+  }
+  const section: OutputSheet = { ...expected, rows: [[], ...expected.rows.slice(at, end)] };
+  const grid: SheetGrid = { name: found.name, values, originRow: header - 1, originCol: found.originCol };
+  compareTable(section, grid, { keys: ['维度', '指标'], headerRow: header }, diffs);
 }
 
 function checkFingerprints(snapshot: WorkbookSnapshot, roles: Roles, recorded: Recorded, aboutName: string, diffs: DifferenceList, warnings: VerifyWarning[]): void {
