@@ -227,6 +227,26 @@ const catalog = {
   'cli.yes': { zh: '是', en: 'yes' },
   'cli.no': { zh: '否', en: 'no' },
 
+  // ── workbook files: reading .xlsx packages (io/xlsx/*) ──
+  'xlsx.notZip': { zh: '这不是 .xlsx 工作簿（文件不是 zip 压缩包，可能已损坏或是其他类型的文件）。请在 Excel 或 WPS 中打开它，另存为 .xlsx（Excel 工作簿）后再试。', en: 'This is not an .xlsx workbook (the file is not a zip package; it may be damaged or of another type). Open it in Excel or WPS, save it as .xlsx (Excel Workbook) and try again.' },
+  'xlsx.encrypted': { zh: '工作簿设有打开密码（已加密），无法读取。请在 Excel 或 WPS 中用密码打开，删除密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）并另存为 .xlsx 后再试。', en: 'The workbook is password-protected (encrypted) and cannot be read. Open it in Excel or WPS with its password, remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it), save it as .xlsx and try again.' },
+  'xlsx.legacy': { zh: '这是旧版 .xls 或 WPS .et 工作簿，只能读取 .xlsx。请在 Excel 或 WPS 中打开它，另存为 .xlsx（Excel 工作簿）后再试。', en: 'This is an old-style .xls (or WPS .et) workbook; only .xlsx can be read. Open it in Excel or WPS, save it as .xlsx (Excel Workbook) and try again.' },
+  'xlsx.ods': { zh: '这是 OpenDocument 表格（.ods），只能读取 .xlsx。请在 Excel、WPS 或 LibreOffice 中打开它，另存为 .xlsx（Excel 工作簿）后再试。', en: 'This is an OpenDocument spreadsheet (.ods); only .xlsx can be read. Open it in Excel, WPS or LibreOffice, save it as .xlsx (Excel Workbook) and try again.' },
+  'xlsx.notWorkbook': { zh: '这个 zip 包不是 Excel 工作簿（找不到工作簿部件{part}）。请选择 .xlsx 文件，或在 Excel 或 WPS 中另存为 .xlsx 后再试。', en: 'This zip package is not an Excel workbook (no workbook part{part}). Choose an .xlsx file, or save it as .xlsx in Excel or WPS and try again.' },
+  'xlsx.corrupt': { zh: '工作簿文件已损坏（{detail}）。请在 Excel 或 WPS 中打开并修复，另存为 .xlsx 后再试。', en: 'The workbook file is damaged ({detail}). Open it in Excel or WPS to repair it, save it as .xlsx and try again.' },
+  'xlsx.unsupportedZip': { zh: '工作簿中的部件"{part}"使用了不支持的压缩方式（{detail}）。请在 Excel 或 WPS 中另存为 .xlsx 后再试。', en: 'The part "{part}" of the workbook uses an unsupported zip feature ({detail}). Save the workbook as .xlsx in Excel or WPS and try again.' },
+  'xlsx.bomb': { zh: '工作簿中的部件"{part}"解压后异常膨胀（压缩比超过 {ratio}:1），可能是恶意文件，已停止读取。', en: 'The part "{part}" of the workbook expands abnormally when unpacked (over {ratio}:1); it may be a hostile file, so reading stopped.' },
+  'xlsx.partTooLarge': { zh: '工作簿中的部件"{part}"解压后超过 {limit} MB 的上限，已停止读取。', en: 'The part "{part}" of the workbook is over the limit of {limit} MB when unpacked; reading stopped.' },
+  'xlsx.badXml': { zh: '工作簿中的部件"{part}"不是有效的 XML（{detail}）。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。', en: 'The part "{part}" of the workbook is not valid XML ({detail}). Open it in Excel or WPS, save it as .xlsx and try again.' },
+  'xlsx.doctype': { zh: '工作簿中的部件"{part}"含有文档类型声明（DOCTYPE），Excel 工作簿不会有这种内容，出于安全考虑已拒绝读取。', en: 'The part "{part}" of the workbook holds a document type declaration (DOCTYPE), which Excel workbooks never contain; it was refused for safety.' },
+  'xlsx.sheetTooLarge': { zh: '工作表"{sheet}"解压后超过 {limit} MB 的上限（数据量超过上限），未读取。', en: 'Sheet "{sheet}" is over the limit of {limit} MB when unpacked (too much data); it was not read.' },
+  'xlsx.tooManyCells': { zh: '工作表"{sheet}"的单元格超过 {limit} 个（数据量超过上限），未读取。请删除多余的内容后再试。', en: 'Sheet "{sheet}" holds more than {limit} cells (too much data); it was not read. Remove what is not needed and try again.' },
+  'xlsx.tooManyRows': { zh: '工作表"{sheet}"超过 1,048,576 行（文件有误），未读取。', en: 'Sheet "{sheet}" goes beyond row 1,048,576 (the file is faulty); it was not read.' },
+  'xlsx.tooManyCols': { zh: '工作表"{sheet}"超过 XFD 列（16,384 列，文件有误），未读取。', en: 'Sheet "{sheet}" goes beyond column XFD (16,384 columns; the file is faulty); it was not read.' },
+  'xlsx.sheetPartMissing': { zh: '工作表"{sheet}"的内容在文件中找不到（{part}），未读取。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。', en: 'The content of sheet "{sheet}" is missing from the file ({part}); it was not read. Open the workbook in Excel or WPS, save it as .xlsx and try again.' },
+  'xlsx.notWorksheet': { zh: '"{sheet}"不是普通工作表（而是图表或对话框工作表），没有单元格可读。', en: '"{sheet}" is not an ordinary worksheet (it is a chart or dialog sheet) and has no cells to read.' },
+  'xlsx.sheetBadXml': { zh: '工作表"{sheet}"的内容不是有效的 XML（{detail}），未读取。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。', en: 'The content of sheet "{sheet}" is not valid XML ({detail}); it was not read. Open the workbook in Excel or WPS, save it as .xlsx and try again.' },
+
   // ── task pane and ribbon command (taskpane/*, commands/*) ──
   // @section ui
   // ribbon command and the Excel adapter (commands/*, io/office*.ts)
