@@ -192,7 +192,7 @@ const catalog = {
   'report.param.fundsOther': { zh: '非贫困村帮扶单位的帮扶资金物资下限（万元）。', en: 'Minimum funds for another village, 万元.' },
   'report.param.bases': { zh: '支持联点村建立产业发展基地个数下限。', en: 'Minimum industrial bases supported.' },
   'report.param.daysPerMonth': { zh: '工作队员每月驻村天数下限。', en: 'Minimum days in the village per month.' },
-  'cli.usage': { zh: '用法：\n  npm run cli -- compute <输入.xlsx> [-o <输出.xlsx>] [--json] [--lang zh|en]\n  npm run cli -- template <输出.xlsx> [--demo] [--force]\n  npm run cli -- --help', en: 'Usage:\n  npm run cli -- compute <in.xlsx> [-o <out.xlsx>] [--json] [--lang zh|en]\n  npm run cli -- template <out.xlsx> [--demo] [--force]\n  npm run cli -- --help' },
+  'cli.usage': { zh: '用法：\n  npm run cli -- compute <输入.xlsx> [-o <输出.xlsx>] [--json] [--force] [--lang zh|en]\n  npm run cli -- template <输出.xlsx> [--demo] [--force]\n  npm run cli -- --help', en: 'Usage:\n  npm run cli -- compute <in.xlsx> [-o <out.xlsx>] [--json] [--force] [--lang zh|en]\n  npm run cli -- template <out.xlsx> [--demo] [--force]\n  npm run cli -- --help' },
   'cli.unknownCommand': { zh: '未知命令"{command}"。', en: 'Unknown command "{command}".' },
   'cli.unknownOption': { zh: '未知选项"{option}"。', en: 'Unknown option "{option}".' },
   'cli.missingFile': { zh: '缺少文件参数。', en: 'Missing file argument.' },
@@ -336,6 +336,15 @@ const catalog = {
   'ui.error.title': { zh: '出错了', en: 'Something went wrong' },
   'ui.error.unexpected': { zh: '意外错误：{detail}', en: 'Unexpected error: {detail}' },
   'ui.error.dismiss': { zh: '关闭', en: 'Dismiss' },
+
+  // ── workbook files: writing packages and the CLI's output safety (io/xlsx/write*, cli/files.ts) ──
+  'files.outputNotKaohe': { zh: '文件"{file}"已存在，且不是 Kaohe 写出的结果工作簿（其中没有 Kaohe 的登记表）；为免覆盖别的文件，未写入。请换一个输出文件名，或加 --force 覆盖。', en: 'File "{file}" exists and is not a result workbook Kaohe wrote (it has no Kaohe registry sheet); it was not overwritten. Choose another output name, or add --force to overwrite it.' },
+  'files.diskFull': { zh: '磁盘空间不足，无法写入"{file}"；未留下不完整的文件，原有的同名文件（如有）保持不变。', en: 'The disk is full; "{file}" could not be written. No partial file was left, and an existing file of that name (if any) is unchanged.' },
+  'files.macroExtension': { zh: '输入工作簿含有宏（.xlsm），结果也含宏，输出文件名必须以 .xlsm 结尾："{file}"。', en: 'The input workbook holds macros (.xlsm), so the result does too: the output file name must end in .xlsm: "{file}".' },
+  'files.plainExtension': { zh: '输入工作簿不含宏，输出文件名应以 .xlsx 结尾："{file}"。', en: 'The input workbook holds no macros: the output file name must end in .xlsx: "{file}".' },
+  'files.tooLarge': { zh: '结果工作簿将超过 4 GB，无法写入"{file}"。请减少单位或指标的数量后再试。', en: 'The result workbook would exceed 4 GB; "{file}" was not written. Reduce the number of units or indicators and try again.' },
+  'files.unexpected': { zh: '发生意外错误：{reason}', en: 'Unexpected error: {reason}' },
+  'files.helpJson': { zh: '用法见 usage 字段。', en: 'See the usage field.' },
 
   // ── deployable package and the health page (scripts/package*, check/*) ──
   // @section package

@@ -4,7 +4,7 @@
  * part without sheets, its relationships and a styles part — as a PackageSource the
  * package writer then adds sheets to.
  */
-import { BASE_STYLES } from './styles';
+import { BASE_STYLES } from './styleBook';
 import type { PackageSource } from './writePackage';
 import { CONTENT_TYPE, NS, REL_TYPE, XML_DECL } from './xmlText';
 

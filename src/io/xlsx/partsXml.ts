@@ -103,28 +103,6 @@ export function withPrefix(markup: string, prefix: string): string {
   return prefix === '' ? markup : markup.replace(/<(\/?)([A-Za-z])/g, `<$1${prefix}$2`);
 }
 
-/**
- * Resolves a relationship target against the part that holds it (OPC §9.3).
- * @example resolveTarget('xl/workbook.xml', 'worksheets/sheet1.xml') // => 'xl/worksheets/sheet1.xml'
- * @example resolveTarget('xl/worksheets/sheet1.xml', '../comments1.xml') // => 'xl/comments1.xml'
- */
-export function resolveTarget(source: string, target: string): string {
-  const clean = target.split('#')[0];
-  const base = clean.startsWith('/') ? [] : source.split('/').slice(0, -1);
-  for (const piece of clean.split('/')) {
-    if (piece === '' || piece === '.') continue;
-    if (piece === '..') base.pop();
-    else base.push(piece);
-  }
-  return base.map((p) => { try { return decodeURIComponent(p); } catch { return p; } }).join('/');
-}
-
-/** The `.rels` part of a part: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`. */
-export function relsPath(part: string): string {
-  const at = part.lastIndexOf('/');
-  return `${part.slice(0, at + 1)}_rels/${part.slice(at + 1)}.rels`;
-}
-
 /** A relative target from `source` to `part` (both package paths). */
 export function relativeTarget(source: string, part: string): string {
   const from = source.split('/').slice(0, -1);

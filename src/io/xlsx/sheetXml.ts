@@ -7,7 +7,7 @@
  */
 import { columnLetter } from '../../core/a1';
 import type { OutCell, OutputSheet } from '../../core/types';
-import type { StyleBook } from './styles';
+import type { StyleBook } from './styleBook';
 import { NS, XML_DECL, xmlEscape } from './xmlText';
 import type { PartWriter } from './zipWrite';
 

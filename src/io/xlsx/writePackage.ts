@@ -8,21 +8,20 @@
  */
 import type { OutputSheet, WritePlan } from '../../core/types';
 import { chartParts } from './chartXml';
+import { relsPartOf as relsPath, resolveTarget as resolvePart } from './package';
 import {
   editContentTypes,
   freshIds,
   parseRels,
   relativeTarget,
   relsPart,
-  relsPath,
   relXml,
-  resolveTarget,
   type Relationship,
   cut,
   insertBeforeClose,
 } from './partsXml';
 import { printRows, writeCommentsXml, writeSheetXml, writeVmlXml, sheetNotes } from './sheetXml';
-import { StyleBook } from './styles';
+import { StyleBook } from './styleBook';
 import { editWorkbook, workbookSheets, type AddedSheet } from './workbookXml';
 import { CONTENT_TYPE, REL_TYPE } from './xmlText';
 import { ZipWriter, type ZipSink } from './zipWrite';
@@ -49,6 +48,9 @@ interface NewSheet {
   vml?: string;
   chart?: { chart: string; drawing: string; drawingRels: string; chartPart: string; drawingPart: string };
 }
+
+/** The part a target names (as written when it leaves the package, so it matches nothing). */
+const resolveTarget = (source: string, target: string): string => resolvePart(source, target) ?? target;
 
 /** A name `stem{n}.ext` not in `taken` (case-insensitive), n from 1. */
 function freePart(taken: Set<string>, stem: string, ext: string): { part: string; n: number } {
