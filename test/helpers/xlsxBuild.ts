@@ -92,7 +92,7 @@ export function handEntries(book: HandBook): BuildEntry[] {
       : '';
     const xfs = `<cellXfs count="${book.xfs.length}">${book.xfs.map(([id]) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0"${id ? ' applyNumberFormat="1"' : ''}/>`).join('')}</cellXfs>`;
     const part = inDir('styles.xml');
-    const inner = `${numFmts}<fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs>${xfs}`;
+    const inner = `${numFmts}<fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>${xfs}<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>`;
     entries.push({ name: part, data: `<?xml version="1.0" encoding="UTF-8"?>\n${book.prefix ? `<x:styleSheet ${rootAttr}>${prefixed(inner)}</x:styleSheet>` : `<styleSheet ${rootAttr}>${inner}</styleSheet>`}` });
     overrides.push(`<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`);
     wbRels.push(`<Relationship Id="rId${++n}" Type="${REL}/styles" Target="${relative(wb, part)}"/>`);

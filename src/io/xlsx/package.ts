@@ -70,21 +70,24 @@ export interface DefinedNameInfo {
 export interface PackageLimits {
   /** Largest uncompressed size of a small structural part (content types, rels, workbook, styles). */
   smallPart: number;
-  /** Largest uncompressed size of a worksheet or the shared strings. */
+  /** Largest uncompressed size of a worksheet (streamed). */
   largePart: number;
   /** Most cells read from one sheet (placeholder slots of a ragged row count too). */
   cellsPerSheet: number;
+  /** Largest uncompressed size of the shared strings (held in memory as strings). */
+  stringsPart: number;
 }
 
 /**
- * Defaults: worksheets and shared strings may unpack to 1 GiB each (they are streamed, so
- * this bounds time, not memory); structural parts to 64 MiB; 12 million cells a sheet
- * (200,000 units × 41 columns is 8.2 million).
+ * Defaults: a worksheet may unpack to 1 GiB (it is streamed, so this bounds time, not
+ * memory); the shared strings to 256 MiB (they are kept); structural parts to 64 MiB;
+ * 12 million cells a sheet (200,000 units × 41 columns is 8.2 million).
  */
 export const DEFAULT_LIMITS: PackageLimits = {
   smallPart: 64 * 1024 * 1024,
   largePart: 1024 * 1024 * 1024,
   cellsPerSheet: 12_000_000,
+  stringsPart: 256 * 1024 * 1024,
 };
 
 export interface XlsxPackage {

@@ -319,8 +319,9 @@ export function inflateEntry(zip: ZipArchive, entry: ZipEntry, limit: number, on
       }
       if (data.length === 0) inflater.push(new Uint8Array(0), true);
     } catch (err) {
-      if (err instanceof XlsxError) throw err;
-      corrupt(`${entry.name}: ${(err as Error).message}`);
+      // fflate's own errors carry a numeric code; anything else came from onChunk
+      if (err instanceof Error && typeof (err as { code?: unknown }).code === 'number') corrupt(`${entry.name}: ${err.message}`);
+      throw err;
     }
     if (!ended) corrupt(`${entry.name}: compressed data truncated`);
   } else {

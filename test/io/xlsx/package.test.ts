@@ -3,7 +3,10 @@ import { XlsxError } from '../../../src/io/xlsx/errors';
 import { contentTypeOf, detectFileType, openPackage, readRels, relsPartOf, relType, resolveTarget } from '../../../src/io/xlsx/package';
 import { parseText } from '../../../src/io/xlsx/xml';
 import { buildXlsx, handEntries, MAIN, REL } from '../../helpers/xlsxBuild';
+import { buildOle } from '../../helpers/oleBuild';
 import { buildZip } from '../../helpers/zipBuild';
+
+const ole = buildOle;
 
 function thrown(fn: () => unknown): XlsxError {
   try {
@@ -115,31 +118,6 @@ describe('package: the model, by relationships', () => {
 });
 
 describe('package: file types and damaged packages, each with its message', () => {
-  const ole = (names: string[]): Uint8Array => {
-    // A minimal compound file: header, one FAT sector, one directory sector.
-    const b = new Uint8Array(512 * 3);
-    b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    const dv = new DataView(b.buffer);
-    dv.setUint16(0x1a, 3, true);
-    dv.setUint16(0x1c, 0xfffe, true);
-    dv.setUint16(0x1e, 9, true);
-    dv.setUint16(0x20, 6, true);
-    dv.setUint32(0x2c, 1, true); // FAT sectors
-    dv.setUint32(0x30, 1, true); // first directory sector
-    dv.setUint32(0x3c, 0xfffffffe, true);
-    dv.setUint32(0x44, 0xfffffffe, true);
-    dv.setUint32(0x4c, 0, true); // FAT in sector 0
-    for (let i = 1; i < 109; i++) dv.setUint32(0x4c + i * 4, 0xffffffff, true);
-    dv.setUint32(512, 0xfffffffd, true); // sector 0: FAT
-    dv.setUint32(516, 0xfffffffe, true); // sector 1: end of directory chain
-    ['Root Entry', ...names].forEach((name, i) => {
-      const at = 1024 + i * 128;
-      for (let c = 0; c < name.length; c++) dv.setUint16(at + c * 2, name.charCodeAt(c), true);
-      dv.setUint16(at + 0x40, (name.length + 1) * 2, true);
-      b[at + 0x42] = i === 0 ? 5 : 2;
-    });
-    return b;
-  };
   const cases: [string, Uint8Array, string][] = [
     ['encrypted (OLE with EncryptedPackage)', ole(['EncryptionInfo', 'EncryptedPackage']), 'xlsx.encrypted'],
     ['.xls (OLE with Workbook)', ole(['Workbook', 'SummaryInformation']), 'xlsx.legacy'],

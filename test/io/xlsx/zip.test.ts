@@ -138,3 +138,20 @@ describe('zip: hostile and damaged files', () => {
     expect(code(() => entryBytes(zip, zip.entries[0], 100))).toBe('xlsx.unsupportedZip {"part":"a.xml","detail":"method 14"}');
   });
 });
+
+describe('zip: damaged deflate data', () => {
+  it('garbage instead of deflate data is a damaged file, not a crash', () => {
+    const zip = readZip(buildZip([{ name: 'x.xml', data: new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x00, 0x12]), method: 0 }]));
+    const e = zip.entries[0];
+    const fake = { ...e, method: 8 };
+    expect(code(() => entryBytes(zip, fake, 100))).toMatch(/^xlsx.corrupt /);
+  });
+
+  it('errors thrown by the consumer pass through unchanged', () => {
+    const zip = readZip(buildZip([{ name: 'x.xml', data: 'abc' }]));
+    const mine = new Error('mine');
+    expect(() => inflateEntry(zip, zip.entries[0], 100, () => {
+      throw mine;
+    })).toThrow(mine);
+  });
+});
