@@ -8,10 +8,11 @@
  * with every entry copied as stored plus Kaohe's parts (see writePackage.ts).
  */
 import { REGISTRY_SHEET } from '../../core/defaults';
-import type { WorkbookSnapshot, WritePlan } from '../../core/types';
+import type { WritePlan } from '../../core/types';
 import type { WorkbookPort } from '../port';
 import { emptyPackageParts, textSource } from './newPackage';
-import { openPackage, type XlsxPackage } from './package';
+import { openPackage } from './package';
+import { readSnapshot } from './reader';
 import { writePackage, type PackageSource } from './writePackage';
 import { centralRecord, entryBytes, rawEntry, type ZipArchive } from './zip';
 import { collect, type ZipSink } from './zipWrite';
@@ -74,7 +75,7 @@ function wrap(source: PackageSource, read: XlsxWorkbook['read'], info: { macroEn
 export async function openWorkbook(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const pkg = openPackage(bytes);
-  return wrap(zipSource(pkg.zip, pkg.limits.smallPart), (pick) => readSnapshot(pkg, bytes, pick), {
+  return wrap(zipSource(pkg.zip, pkg.limits.smallPart), async (pick) => readSnapshot(pkg, pick), {
     macroEnabled: pkg.macroEnabled,
     writtenByKaohe: pkg.sheets.some((s) => s.name === REGISTRY_SHEET),
   });
@@ -83,14 +84,4 @@ export async function openWorkbook(data: ArrayBuffer | Uint8Array): Promise<Xlsx
 /** An empty workbook (for `template`, and for a result workbook of its own). */
 export function newWorkbook(): XlsxWorkbook {
   return wrap(textSource(emptyPackageParts()), async () => ({ sheetNames: [], sheets: {} }), { macroEnabled: false, writtenByKaohe: false });
-}
-
-async function readSnapshot(pkg: XlsxPackage, bytes: Uint8Array, pick: (names: string[]) => string[]): Promise<WorkbookSnapshot> {
-  // TEMPORARY until the sheet reader lands (branch xlsx-read): ExcelJS reads the values.
-  const names = pkg.sheets.map((s) => s.name);
-  const picked = pick(names);
-  const { openWorkbook: openExcelJs } = await import('../exceljs');
-  const old = await openExcelJs(bytes);
-  const snapshot = await old.read(() => picked);
-  return { sheetNames: names, sheets: snapshot.sheets };
 }

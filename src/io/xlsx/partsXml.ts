@@ -100,7 +100,7 @@ export function insertBeforeClose(xml: string, root: string, inner: string): str
 
 /** Puts `prefix` on every element of unprefixed markup. */
 export function withPrefix(markup: string, prefix: string): string {
-  return prefix === '' ? markup : markup.replace(/<(\/?)([A-Za-z])/g, `<$1${prefix}$2`);
+  return prefix === '' ? markup : markup.replace(/<(\/?)(?![\w.-]+:)([A-Za-z])/g, `<$1${prefix}$2`);
 }
 
 /** A relative target from `source` to `part` (both package paths). */

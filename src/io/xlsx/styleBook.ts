@@ -222,7 +222,7 @@ export class StyleBook {
       cellXfs: this.newXfs,
     };
     const p = this.prefix;
-    const prefixed = (xml: string): string => (p === '' ? xml : xml.replace(/<(\/?)([A-Za-z])/g, `<$1${p}$2`));
+    const prefixed = (xml: string): string => (p === '' ? xml : xml.replace(/<(\/?)(?![\w.-]+:)([A-Za-z])/g, `<$1${p}$2`));
     // Edits from the end of the part backwards, so earlier offsets stay valid.
     const edits: { at: number; end: number; text: string; seq: number }[] = [];
     let insertAfter = this.rootEnd();

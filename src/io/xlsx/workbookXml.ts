@@ -18,11 +18,12 @@ export interface WorkbookSheet {
 
 const REL_NAMESPACES = [NS.rel, 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
 
-/** The prefix bound to the relationships namespace on the root (`r` usually). */
+/** The prefix bound to the relationships namespace on the root start tag (`r` usually), or null. */
 function relPrefix(xml: string): string | null {
+  const root = /<([\w.-]+:)?workbook[\s>][^>]*>/.exec(xml)?.[0] ?? '';
   const re = /xmlns:([\w.-]+)\s*=\s*"([^"]*)"/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(xml)) !== null) if (REL_NAMESPACES.includes(m[2])) return m[1];
+  while ((m = re.exec(root)) !== null) if (REL_NAMESPACES.includes(m[2])) return m[1];
   return null;
 }
 
@@ -31,10 +32,11 @@ function relPrefix(xml: string): string | null {
  * @example workbookSheets(xml).map((s) => s.name) // => ['考核数据', '指标设置']
  */
 export function workbookSheets(xml: string): WorkbookSheet[] {
-  const prefix = relPrefix(xml) ?? 'r';
   return elements(xml, 'sheet').map(({ tag, start, end }) => {
     const a = attributes(tag);
-    return { name: a.name ?? '', sheetId: Number(a.sheetId ?? 0), rid: a[`${prefix}:id`] ?? '', start, end };
+    // The relationship id is the one prefixed `id` attribute (its prefix may be declared on the element).
+    const rid = Object.keys(a).find((key) => /^[\w.-]+:id$/.test(key));
+    return { name: a.name ?? '', sheetId: Number(a.sheetId ?? 0), rid: rid ? a[rid] : '', start, end };
   });
 }
 
@@ -109,8 +111,8 @@ export function editWorkbook(xml: string, edit: { remove: number[]; add: AddedSh
   for (const span of spans.sort((a, b) => b.start - a.start)) out = out.slice(0, span.start) + span.text + out.slice(span.end);
 
   const rp = relPrefix(out);
-  const relAttr = rp ? `${rp}:id` : 'kr:id';
-  const relDecl = rp ? '' : ` xmlns:kr="${NS.rel}"`;
+  const relAttr = rp ? `${rp}:id` : 'r:id';
+  const relDecl = rp ? '' : ` xmlns:r="${NS.rel}"`;
   const sheetsClose = /<\/([\w.-]+:)?sheets\s*>/.exec(out);
   const sheetsOpen = /<([\w.-]+:)?sheets(\s[^>]*)?\/>/.exec(out);
   const prefix = (sheetsClose ?? sheetsOpen)?.[1] ?? '';
