@@ -1,8 +1,8 @@
 /**
  * The city office's page (issue 14), for a 市扶贫办 without the add-in: choose or drop
  * several towns' workbooks, see each town's verification, download 市汇总.xlsx. Plain DOM,
- * no framework; the spreadsheet library loads on the first file. Nothing is uploaded: the
- * files are read with FileReader APIs and the report is offered as a Blob download.
+ * no framework; the workbook adapter loads on the first file. Nothing is uploaded: the
+ * files are read in the page (File.arrayBuffer) and the report is offered as a Blob download.
  */
 import { planCity, type CityTown } from '../core/city';
 import { t } from '../core/messages';
@@ -139,7 +139,9 @@ async function verifyOne(file: File, entry: Entry): Promise<void> {
     try {
       book = await openWorkbook(new Uint8Array(await file.arrayBuffer()));
     } catch (err) {
-      throw new Error(say('verify.unreadable', { file: file.name, reason: err instanceof Error ? err.message.slice(0, 200) : String(err) }));
+      // The adapter's own errors carry a catalog message (not a zip, encrypted, .xls…).
+      const msg = (err as { msg?: Msg }).msg;
+      throw new Error(msg ? t(msg, lang) : say('verify.unreadable', { file: file.name, reason: err instanceof Error ? err.message.slice(0, 200) : String(err) }));
     }
     const report = await verifyWorkbook((pick) => book.read(pick), { lang, now: new Date() });
     // Keep only what the report needs, not the rebuilt sheets.

@@ -14,8 +14,8 @@ import { planCity, type CityTown, type TownSummary } from '../core/city';
 import { t } from '../core/messages';
 import type { Lang, Msg } from '../core/types';
 import { verifyJson, type VerifyJson } from '../core/verify';
-import { newBook } from './cityBooks';
-import { fileExists, samePath, writeFileBytes } from './files';
+import { newBook, writeBook } from './cityBooks';
+import { fileExists, isSameFile } from './files';
 import type { CliIo } from './main';
 import { parseCityArgs, unverifiedJson, usageText, verifyFile } from './verify';
 
@@ -46,12 +46,12 @@ export async function runCity(argv: string[], io: CliIo): Promise<number> {
   const say = (msg: Msg) => t(msg, lang);
   if (output === null) return usage({ code: 'city.missingOutput' }, lang);
   if (files.length > MAX_TOWNS) return usage({ code: 'city.tooMany', params: { max: MAX_TOWNS, count: files.length } }, lang);
-  const input = files.find((file) => samePath(file, output));
+  const input = files.find((file) => isSameFile(file, output));
   if (input) return usage({ code: 'city.outputIsInput', params: { file: input } }, lang);
-  const twice = files.find((file, i) => files.findIndex((other) => samePath(other, file)) !== i);
+  const twice = files.find((file, i) => files.findIndex((other) => isSameFile(other, file)) !== i);
   if (twice) return usage({ code: 'city.sameFile', params: { file: twice } }, lang);
   const json = flags.has('--json');
-  if (!flags.has('--force') && (await fileExists(output))) {
+  if (!flags.has('--force') && fileExists(output)) {
     io.stderr(say({ code: 'cli.outputExists', params: { file: output } }));
     if (json) io.stdout(JSON.stringify({ written: null, consistent: false, towns: [], errors: [{ file: output, message: say({ code: 'cli.outputExists', params: { file: output } }) }], notes: [] }, null, 2));
     return 1;
@@ -104,7 +104,7 @@ export async function runCity(argv: string[], io: CliIo): Promise<number> {
   }
   const book = newBook();
   await book.apply({ remove: [], add: plan.sheets, renamed: [] });
-  const failed = await writeFileBytes(output, await book.toBuffer());
+  const failed = writeBook(book, output);
   if (failed) {
     io.stderr(say(failed));
     result.errors.push({ file: output, message: say(failed) });

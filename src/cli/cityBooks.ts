@@ -1,16 +1,16 @@
 /**
- * The one place `verify` and `city` open and create workbooks: switching to another
- * adapter with the same names (openWorkbook, newWorkbook, read, apply, toBuffer) is the
- * import line below.
+ * The one place `verify` and `city` open and write workbooks: switching to another
+ * adapter with the same names (openWorkbook, newWorkbook, read, apply, writeTo) is the
+ * import line below. Output is written atomically (cli/files.ts).
  */
-import { newWorkbook, openWorkbook } from '../io/exceljs';
 import type { Msg } from '../core/types';
-import { readWorkbookFile } from './files';
+import { newWorkbook, openWorkbook, XlsxError, ZipTooLarge } from '../io/xlsx/index';
+import { readWorkbookFile, writeAtomically } from './files';
 
 export type CityBook = Awaited<ReturnType<typeof openWorkbook>>;
 
 /**
- * Opens an .xlsx file; a missing, unreadable or non-.xlsx file is a message.
+ * Opens a workbook file; a missing or unreadable file, or one that is not an .xlsx, is a message.
  * @example await openBook('nope.xlsx') // => { error: { code: 'cli.fileNotFound', … } }
  */
 export async function openBook(file: string): Promise<{ book: CityBook } | { error: Msg }> {
@@ -19,11 +19,22 @@ export async function openBook(file: string): Promise<{ book: CityBook } | { err
   try {
     return { book: await openWorkbook(read.bytes) };
   } catch (err) {
+    if (err instanceof XlsxError) return { error: err.msg };
     return { error: { code: 'verify.unreadable', params: { file, reason: err instanceof Error ? err.message.slice(0, 200) : String(err) } } };
   }
 }
 
 /** A new, empty workbook for the city report. */
-export function newBook(): ReturnType<typeof newWorkbook> {
+export function newBook(): CityBook {
   return newWorkbook();
+}
+
+/** Writes a workbook atomically (temporary file, flush, rename); a message when it failed. */
+export function writeBook(book: CityBook, file: string): Msg | null {
+  try {
+    return writeAtomically(file, (write) => book.writeTo(write));
+  } catch (err) {
+    if (err instanceof ZipTooLarge) return { code: 'files.tooLarge', params: { file } };
+    throw err;
+  }
 }

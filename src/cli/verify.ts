@@ -71,7 +71,12 @@ export function unverifiedJson(message: string): VerifyJson {
  */
 export async function verifyFile(file: string, lang: Lang, now: Date): Promise<{ report: VerifyReport } | { error: Msg }> {
   const opened = await openBook(file);
-  if ('error' in opened) return opened;
+  if ('error' in opened) {
+    const { error } = opened;
+    // The adapter's sentences do not name the file: say which one.
+    if (error.code === 'cli.fileNotFound' || error.code === 'verify.unreadable') return opened;
+    return { error: { code: 'verify.unreadable', params: { file, reason: t(error, lang) } } };
+  }
   return { report: await verifyWorkbook((pick) => opened.book.read(pick), { lang, now }) };
 }
 

@@ -60,5 +60,5 @@ export async function loadBook(file: string): Promise<ExcelJS.Workbook> {
   return book;
 }
 
-/** The values of a 1-based row, from column A. */
-export const rowValues = (sheet: ExcelJS.Worksheet, row: number): unknown[] => (sheet.getRow(row).values as unknown[]).slice(1);
+/** The values of a 1-based row, from column A; a blank cell is ''. */
+export const rowValues = (sheet: ExcelJS.Worksheet, row: number): unknown[] => Array.from((sheet.getRow(row).values as unknown[]).slice(1), (v) => v ?? '');
