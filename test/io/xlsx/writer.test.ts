@@ -243,3 +243,23 @@ describe('the workbook part edit', () => {
     expect(xml).toContain('activeTab="3"');
   });
 });
+
+describe('sheets longer than Excel allows', () => {
+  it('are split into parts of at most the row limit, each repeating the title and header, all in the registry', async () => {
+    const { expandLongSheets } = await import('../../../src/io/xlsx/longSheets');
+    const { registrySheet, registeredSheets, isKaoheSheetName } = await import('../../../src/core/report/plan');
+    const rows: OutputSheet['rows'] = [[{ v: '标题', text: true }], [{ v: '单位', text: true }]];
+    for (let i = 0; i < 25; i++) rows.push([{ v: i }]);
+    const detail: OutputSheet = { ...RESULT, name: '计算明细', rows, merges: ['A1:C1'], heights: undefined, freezeRows: 2, headerRows: [2] };
+    const parts = expandLongSheets([detail, registrySheet(['计算明细'])], [], 12);
+    expect(parts.map((s) => [s.name, s.rows.length])).toEqual([['计算明细', 12], ['计算明细(续2)', 12], ['计算明细(续3)', 7], [REGISTRY_SHEET, 4]]);
+    expect(parts[1].rows.slice(0, 3).map((r) => r[0].v)).toEqual(['标题', '单位', 10]);
+    expect(parts[2].rows[6][0].v).toBe(24);
+    expect(parts[2].merges).toEqual(['A1:C1']);
+    const registry = parts[3];
+    const grid = { name: REGISTRY_SHEET, values: registry.rows.map((r) => r.map((c) => c.v)), originRow: 0, originCol: 0 };
+    expect(registeredSheets(grid)).toEqual(['计算明细', '计算明细(续2)', '计算明细(续3)']);
+    expect(isKaoheSheetName('计算明细(续2)')).toBe(true);
+    expect(isKaoheSheetName('我的表(续2)')).toBe(false);
+  });
+});
