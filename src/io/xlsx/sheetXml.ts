@@ -179,7 +179,8 @@ export function sheetNotes(sheet: OutputSheet): number {
 export function writeCommentsXml(write: PartWriter, notes: CellNote[]): void {
   write(`${XML_DECL}<comments xmlns="${NS.main}"><authors><author>Kaohe</author></authors><commentList>`);
   for (const note of notes) {
-    write(`<comment ref="${columnLetter(note.col)}${note.row + 1}" authorId="0"><text>${textElement(note.text)}</text></comment>`);
+    // One run with its font, as Excel writes notes (some readers ignore a bare <t>).
+    write(`<comment ref="${columnLetter(note.col)}${note.row + 1}" authorId="0"><text><r><rPr><sz val="9"/><rFont val="宋体"/><charset val="134"/></rPr>${textElement(note.text)}</r></text></comment>`);
   }
   write('</commentList></comments>');
 }

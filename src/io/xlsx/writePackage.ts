@@ -8,6 +8,7 @@
  */
 import type { OutputSheet, WritePlan } from '../../core/types';
 import { chartParts } from './chartXml';
+import { expandLongSheets } from './longSheets';
 import { relsPartOf as relsPath, resolveTarget as resolvePart } from './package';
 import {
   editContentTypes,
@@ -149,10 +150,11 @@ export function writePackage(source: PackageSource, plan: WritePlan, sink: ZipSi
 
   // Names, ids and relationships of the new parts.
   const keptIds = rels.filter((r) => !removedRels.includes(r)).map((r) => r.id);
-  const ids = freshIds([...keptIds, ...removedRels.map((r) => r.id)], plan.add.length + 1);
   let maxSheetId = sheets.reduce((max, s) => Math.max(max, s.sheetId), 0);
   let vmlBlock = 1000;
-  const added: NewSheet[] = plan.add.map((sheet, i) => {
+  const toAdd = expandLongSheets(plan.add, sheets.filter((_, i) => !removeIndices.includes(i)).map((s) => s.name));
+  const ids = freshIds([...keptIds, ...removedRels.map((r) => r.id)], toAdd.length + 1);
+  const added: NewSheet[] = toAdd.map((sheet, i) => {
     const { part, n } = freePart(taken, 'xl/worksheets/sheet', '.xml');
     void n;
     const entry: NewSheet = { sheet, part, rid: ids[i], sheetId: ++maxSheetId, notes: sheetNotes(sheet) };
@@ -182,7 +184,7 @@ export function writePackage(source: PackageSource, plan: WritePlan, sink: ZipSi
   const edited = editWorkbook(workbookXml, { remove: removeIndices, add: addedSheets });
   let newMainRels = cut(mainRelsXml, removedRels);
   const relLines = added.map((a) => relXml(a.rid, REL_TYPE.worksheet, relativeTarget(mainPart, a.part)));
-  if (!stylesRel) relLines.push(relXml(ids[plan.add.length], REL_TYPE.styles, relativeTarget(mainPart, stylesPart)));
+  if (!stylesRel) relLines.push(relXml(ids[added.length], REL_TYPE.styles, relativeTarget(mainPart, stylesPart)));
   newMainRels = insertBeforeClose(newMainRels, 'Relationships', relLines.join(''));
 
   const contentAdded: { part: string; type: string }[] = [];
