@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { templateSheets } from '../../src/core/report';
-import { newWorkbook } from '../../src/io/exceljs';
+import { newWorkbook } from '../../src/io/xlsx/index';
 import { run, type CliIo } from '../../src/cli/main';
 
 export interface Captured {
@@ -30,12 +30,14 @@ export async function cli(args: string[], now = new Date('2019-01-05T10:00:00Z')
  * B7 好等次名额, B8 一般等次名额) and computes it; returns the computed workbook's path.
  */
 export async function computedTown(dir: string, name: string, params: Record<string, string | number>): Promise<string> {
-  const book = newWorkbook();
-  await book.apply({ remove: [], add: templateSheets(true), renamed: [] });
-  const sheet = book.workbook.getWorksheet('考核参数') as ExcelJS.Worksheet;
+  const template = newWorkbook();
+  await template.apply({ remove: [], add: templateSheets(true), renamed: [] });
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await template.toBuffer()) as unknown as ArrayBuffer);
+  const sheet = sheetOf(book, '考核参数');
   for (const [cell, value] of Object.entries(params)) sheet.getCell(cell).value = value;
   const input = path.join(dir, `${name}-台账.xlsx`);
-  fs.writeFileSync(input, await book.toBuffer());
+  fs.writeFileSync(input, new Uint8Array(await book.xlsx.writeBuffer()));
   const output = path.join(dir, `${name}.xlsx`);
   const computed = await cli(['compute', input, '-o', output]);
   if (computed.code !== 0) throw new Error(`compute ${name}: ${computed.stderr}`);
