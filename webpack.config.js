@@ -73,7 +73,7 @@ class OfficeJsTagPlugin {
   }
 }
 
-/** Fails a production build when ExcelJS is in an entry's initial (eagerly loaded) chunks. */
+/** Fails a production build when the workbook-file adapter (src/io/xlsx) or ExcelJS is in an entry's initial (eagerly loaded) chunks. */
 class ExcelJsStaysLazyPlugin {
   apply(compiler) {
     compiler.hooks.afterCompile.tap('ExcelJsStaysLazyPlugin', (compilation) => {
@@ -81,8 +81,8 @@ class ExcelJsStaysLazyPlugin {
         for (const chunk of entrypoint.chunks) {
           for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
             const resource = module.resource || (module.rootModule && module.rootModule.resource) || '';
-            if (/[\\/]node_modules[\\/]exceljs[\\/]/.test(resource)) {
-              compilation.errors.push(new Error(`ExcelJS is in the initial chunks of "${name}" (${resource}); import it with import() only.`));
+            if (/[\\/]node_modules[\\/]exceljs[\\/]|[\\/]src[\\/]io[\\/]xlsx[\\/]/.test(resource)) {
+              compilation.errors.push(new Error(`The workbook-file adapter is in the initial chunks of "${name}" (${resource}); import it with import() only.`));
               return;
             }
           }
@@ -107,6 +107,8 @@ module.exports = async (env = {}, argv = {}) => {
     { name: 'commands', entry: './src/commands/commands.ts', template: './src/commands/commands.html', office: true },
     { name: 'dialog', entry: './src/commands/dialog.ts', template: './src/commands/dialog.html', office: true },
     exists('src/check/check.ts') && { name: 'check', entry: './src/check/check.ts', template: exists('src/check/check.html') ? './src/check/check.html' : undefined, office: false },
+    // The city office's page (issue 14): verify towns' workbooks, download 市汇总.xlsx; no Office.js.
+    exists('src/city/city.ts') && { name: 'city', entry: './src/city/city.ts', template: './src/city/city.html', office: false },
   ].filter(Boolean);
 
   const copies = [
@@ -169,14 +171,6 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({ patterns: copies }),
       ...(production ? [new ExcelJsStaysLazyPlugin()] : []),
     ],
-    optimization: {
-      splitChunks: {
-        cacheGroups: {
-          // The ExcelJS library itself, loaded only when the pane opens a file.
-          exceljsLibrary: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs-library', chunks: 'async', enforce: true },
-        },
-      },
-    },
     performance: { hints: false },
     devServer: {
       host: plainHttp ? '127.0.0.1' : 'localhost',

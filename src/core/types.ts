@@ -278,6 +278,8 @@ export interface AssessmentInput {
   roles: Roles;
   /** SHA-256 (hex) of the input sheets' contents. */
   fingerprint: string;
+  /** One fingerprint per role sheet read (role, sheet, SHA-256), recorded in 考核说明 for verify. */
+  sheetFingerprints?: { role: string; sheet: string; fingerprint: string }[];
   /** Warnings found while reading (errors stop before this object exists). */
   warnings: Issue[];
 }

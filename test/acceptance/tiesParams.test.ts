@@ -27,7 +27,8 @@ beforeAll(async () => {
       outcomes.set(variant.label, { run, json: parseJson(run.stdout), input });
     }),
   );
-});
+  // Eight CLI processes at once: generous for a loaded 2-core machine (no timing is asserted).
+}, 300_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

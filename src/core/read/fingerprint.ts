@@ -7,7 +7,7 @@
  */
 import type { Roles, SheetGrid, WorkbookSnapshot } from '../types';
 import { roleOrder } from './issues';
-import { Sha256 } from './sha256';
+import { Sha256, sha256Hex } from './sha256';
 import { cellText } from './values';
 
 const NEEDS_ESCAPE = /[\\\t\n\u001f]/;
@@ -66,4 +66,35 @@ export function inputFingerprint(snapshot: WorkbookSnapshot, roles: Roles, extra
     });
   }
   return hash.hex();
+}
+
+// ── per-sheet fingerprints (city office's verify, issue 14) ──
+
+/** The role a sheet was read for, and that sheet's own fingerprint. */
+export interface SheetFingerprint {
+  /** The role's default sheet name (考核数据, 指标设置, 问题清单, 帮扶单位, 考核参数). */
+  role: string;
+  /** The sheet that played the role. */
+  sheet: string;
+  /** SHA-256 (hex) of `canonicalSheet` of that sheet alone. */
+  fingerprint: string;
+}
+
+/**
+ * One fingerprint per role sheet present, in role order (a sheet playing two roles is
+ * listed once), so a change can be traced to its sheet. Cost: O(cells).
+ * @example sheetFingerprints(snapshot, DEFAULT_ROLES, DEFAULT_ROLES)[0].role // => '考核参数'
+ */
+export function sheetFingerprints(snapshot: WorkbookSnapshot, roles: Roles, defaults: Roles): SheetFingerprint[] {
+  const seen = new Set<string>();
+  const out: SheetFingerprint[] = [];
+  const names = roleOrder(roles);
+  const roleNames = roleOrder(defaults);
+  names.forEach((name, i) => {
+    const grid = snapshot.sheets[name];
+    if (!grid || seen.has(name)) return;
+    seen.add(name);
+    out.push({ role: roleNames[i], sheet: name, fingerprint: sha256Hex(canonicalSheet(grid)) });
+  });
+  return out;
 }

@@ -9,14 +9,14 @@
  * Every error and warning is collected (reading never stops at the first) and returned
  * sorted by sheet (role order), row, column.
  */
-import { OUTPUT_SHEETS, REGISTRY_SHEET } from '../defaults';
+import { DEFAULT_ROLES, OUTPUT_SHEETS, REGISTRY_SHEET } from '../defaults';
 import { t } from '../messages';
 import type { AssessmentInput, Indicator, Issue, Roles, SheetGrid, WorkbookSnapshot } from '../types';
 import { readAssistance } from './assistance';
 import { checkValues } from './checks';
 import { columnLetter } from '../a1';
 import { readDataTable, readUnits, type DataTable } from './data';
-import { inputFingerprint } from './fingerprint';
+import { inputFingerprint, sheetFingerprints } from './fingerprint';
 import { readIndicators } from './indicators';
 import { IssueList, sortIssues } from './issues';
 import { createUnitMatcher, findSheetName, headerKey } from './normalize';
@@ -129,6 +129,7 @@ export function readInput(snapshot: WorkbookSnapshot, givenRoles: Roles, options
     assistance,
     roles,
     fingerprint: inputFingerprint(snapshot, roles, sources.slice(1).map((s) => s.sheet)),
+    sheetFingerprints: sheetFingerprints(snapshot, roles, DEFAULT_ROLES),
     warnings: sorted.filter((i) => i.severity === 'warning'),
   };
   return { input, issues: sorted };

@@ -81,6 +81,17 @@ function ruleSentences(result: AssessmentResult): string[] {
   ];
 }
 
+/** Label of a per-sheet fingerprint row: `输入指纹：考核数据`, or `输入指纹：台账（考核数据）` for a sheet chosen for a role. */
+export const SHEET_FINGERPRINT_LABEL = '输入指纹：';
+
+/** One row per input sheet read (issue 14: the city office's verify tells which sheet changed). */
+function sheetFingerprintRows(input: AssessmentInput): OutCell[][] {
+  return (input.sheetFingerprints ?? []).map(({ role, sheet, fingerprint }) => [
+    textCell(`${SHEET_FINGERPRINT_LABEL}${sheet}${sheet === role ? '' : `（${role}）`}`),
+    textCell(fingerprint),
+  ]);
+}
+
 /**
  * Builds 考核说明. Long sentences sit unmerged in column A and overflow to the right,
  * so they stay readable without row heights. Cost: O(parameters + indicators).
@@ -100,6 +111,7 @@ export function aboutSheet(result: AssessmentResult, input: AssessmentInput, met
     [textCell('计算时间'), textCell(localIso(meta.now))],
     [textCell('Kaohe 版本'), textCell(meta.version)],
     [textCell('输入指纹（SHA-256）'), textCell(input.fingerprint)],
+    ...sheetFingerprintRows(input),
   ];
   const demoRows = looksLikeDemo(input) ? [sentence(t({ code: 'report.demoNotice' }, 'zh'))] : [];
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { assess, sheetsToRead } from '../../../src/core';
 import { t } from '../../../src/core/messages';
 import type { CellValue, SheetGrid } from '../../../src/core/types';
-import { openWorkbook } from '../../../src/io/exceljs';
+import { openWithExcelJs as openWorkbook } from '../../helpers/exceljsSnapshot';
 import { XlsxError } from '../../../src/io/xlsx/errors';
 import { openPackage } from '../../../src/io/xlsx/package';
 import { readSnapshot, readXlsx } from '../../../src/io/xlsx/reader';
@@ -113,7 +113,12 @@ describe('corpus: the core decides the same on both snapshots, except where Exce
     const theirs = assess(await (await openWorkbook(bytes)).read((n) => sheetsToRead(n)), { lang: 'zh', now });
     expect(errors(ours)).toEqual(oursExpected);
     expect(errors(theirs)).toEqual(theirsExpected);
-    if (oursExpected.length === 0 && theirsExpected.length === 0) expect(ours.json).toEqual(theirs.json);
+    // ExcelJS cannot say which rows are hidden, so its run carries one more warning.
+    const blind = (w: { message: string }) => w.message.includes('无法得知本表哪些行被隐藏');
+    expect(theirs.json.warnings.filter(blind).length).toBeGreaterThan(0);
+    if (oursExpected.length === 0 && theirsExpected.length === 0) {
+      expect(ours.json).toEqual({ ...theirs.json, warnings: theirs.json.warnings.filter((w) => !blind(w)) });
+    }
   });
 
   it.each([

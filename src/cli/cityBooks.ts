@@ -1,0 +1,40 @@
+/**
+ * The one place `verify` and `city` open and write workbooks: switching to another
+ * adapter with the same names (openWorkbook, newWorkbook, read, apply, writeTo) is the
+ * import line below. Output is written atomically (cli/files.ts).
+ */
+import type { Msg } from '../core/types';
+import { newWorkbook, openWorkbook, XlsxError, ZipTooLarge } from '../io/xlsx/index';
+import { readWorkbookFile, writeAtomically } from './files';
+
+export type CityBook = Awaited<ReturnType<typeof openWorkbook>>;
+
+/**
+ * Opens a workbook file; a missing or unreadable file, or one that is not an .xlsx, is a message.
+ * @example await openBook('nope.xlsx') // => { error: { code: 'cli.fileNotFound', … } }
+ */
+export async function openBook(file: string): Promise<{ book: CityBook } | { error: Msg }> {
+  const read = await readWorkbookFile(file);
+  if (!read.ok) return { error: read.error };
+  try {
+    return { book: await openWorkbook(read.bytes) };
+  } catch (err) {
+    if (err instanceof XlsxError) return { error: err.msg };
+    return { error: { code: 'verify.unreadable', params: { file, reason: err instanceof Error ? err.message.slice(0, 200) : String(err) } } };
+  }
+}
+
+/** A new, empty workbook for the city report. */
+export function newBook(): CityBook {
+  return newWorkbook();
+}
+
+/** Writes a workbook atomically (temporary file, flush, rename); a message when it failed. */
+export function writeBook(book: CityBook, file: string): Msg | null {
+  try {
+    return writeAtomically(file, (write) => book.writeTo(write));
+  } catch (err) {
+    if (err instanceof ZipTooLarge) return { code: 'files.tooLarge', params: { file } };
+    throw err;
+  }
+}
