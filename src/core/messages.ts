@@ -318,6 +318,24 @@ const catalog = {
   'ui.error.dismiss': { zh: '关闭', en: 'Dismiss' },
 
   // ── deployable package and the health page (scripts/package*, check/*) ──
+  // ── WPS 表格 add-in: adapter, ribbon, --host wps package (io/wps*, wps/*, scripts/package/wps*) ──
+  'wps.noWorkbook': { zh: '没有打开的工作簿：请先在 WPS 表格中打开考核台账。', en: 'No workbook is open: open the assessment ledger in WPS Spreadsheets first.' },
+  'wps.protected': { zh: '工作簿结构受保护，无法添加或删除工作表。请在"审阅 → 撤销工作簿保护"后重试。', en: 'The workbook structure is protected, so sheets cannot be added or deleted. Unprotect the workbook (Review → Unprotect Workbook), then try again.' },
+  'wps.failed': { zh: 'WPS 表格拒绝了一项操作：{detail}', en: 'WPS Spreadsheets refused an operation: {detail}' },
+  'wps.read.tooLarge': { zh: '"{sheet}"的已用区域 {range} 有 {cells} 个单元格，超过上限 {limit}，未读取。可能有远处的零星单元格：请删除多余的行和列（连同其格式）后重试。', en: 'The used range {range} of "{sheet}" has {cells} cells, more than the limit of {limit}, and was not read. There may be stray cells far away: delete the unused rows and columns (with their formats), then try again.' },
+  'wps.read.tooMixed': { zh: '"{sheet}"的数字格式过于零碎（逐段检查超过 {limit} 次），未读取。请把每一列的数字格式统一后重试。', en: 'The number formats of "{sheet}" are too fragmented (more than {limit} checks), so it was not read. Give each column one number format, then try again.' },
+  'wps.pane.oldBrowser': { zh: '此 WPS 的内置浏览器过旧，无法运行考核面板（WPS {build}）。请升级 WPS，或把台账另存为 .xlsx 后用浏览器文件模式计算。', en: 'The browser built into this WPS is too old for the assessment pane (WPS {build}). Update WPS, or save the ledger as .xlsx and use the browser file mode.' },
+  'wps.pane.failed': { zh: '无法打开考核面板：{detail}', en: 'The assessment pane could not be opened: {detail}' },
+  'package.host.invalid': { zh: '--host 应为 excel 或 wps，实际为“{found}”。', en: '--host should be excel or wps, found "{found}".' },
+  'package.wps.usage': {
+    zh: 'WPS 加载项：npm run package -- --base-url https://服务器/路径/ --host wps [--version 1.0.7.0] [--out pkg]',
+    en: 'WPS add-in: npm run package -- --base-url https://server/path/ --host wps [--version 1.0.7.0] [--out pkg]',
+  },
+  'package.wps.done': {
+    zh: 'WPS 加载项已生成：{folder}（{fileCount} 个文件，{folderSize}），版本 {version}。\n  在线部署：把文件夹内容放到 {baseUrl}，在 oem.ini 的 [Server] 中设 JSPluginsServer={baseUrl}jsplugins.xml。\n  离线安装包：{offline}（解压到 jsaddons 文件夹，并把其中 publish.xml 的条目并入 jsaddons/publish.xml）。',
+    en: 'WPS add-in written: {folder} ({fileCount} files, {folderSize}), version {version}.\n  Online: serve the folder at {baseUrl} and set JSPluginsServer={baseUrl}jsplugins.xml under [Server] in oem.ini.\n  Offline archive: {offline} (unpack into the jsaddons folder and merge the entry of its publish.xml into jsaddons/publish.xml).',
+  },
+  'package.wps.dist.missing': { zh: '构建结果中缺少 {file}（WPS 加载项需要它）。', en: '{file} is missing from the build (the WPS add-in needs it).' },
   // @section package
   'package.usage': {
     zh: '用法：npm run package -- --base-url https://服务器/路径/ [--officejs global|china|bundled] [--version 1.0.7.0] [--out pkg]',
