@@ -71,6 +71,35 @@ export function value2Rows(value: unknown, height: number, width: number): unkno
   return value as unknown[][];
 }
 
+/**
+ * True for a number format that shows a date or a time (`yyyy-mm-dd`, `yyyy"年"m"月"d"日"`,
+ * `h:mm`, `[$-F800]dddd…`); false for General, numbers, percentages, text and scientific.
+ * Quoted text, escaped characters and [..] sections (colours, conditions, locales) are
+ * ignored; elapsed-time sections ([h], [mm]) count as time.
+ * @example isDateFormat('yyyy"年"m"月"d"日"') // => true
+ * @example isDateFormat('0.00%')            // => false
+ */
+export function isDateFormat(format: string | null | undefined): boolean {
+  if (!format || /^general$/i.test(format.trim()) || format === '@') return false;
+  const section = format.split(';')[0];
+  if (/\[(h+|m+|s+)\]/i.test(section)) return true;
+  const bare = section
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/[_*]./g, '')
+    .replace(/\[[^\]]*\]/g, '');
+  return /[ymdhs]/i.test(bare.replace(/general/gi, '')) && !/^[#0.,%\sE+-]*$/i.test(bare);
+}
+
+/**
+ * A date from a serial number, as ExcelJS (and so the CLI) turns one into a Date: days
+ * since 1899-12-30 in UTC (1462 more in a 1904-based workbook).
+ * @example serialToDate(43465).toISOString() // => '2018-12-31T00:00:00.000Z'
+ */
+export function serialToDate(serial: number, date1904 = false): Date {
+  return new Date(Math.round(((date1904 ? serial + 1462 : serial) - 25569) * 86_400_000));
+}
+
 /** `$A$5:$B$9` → 0-based box, or null. */
 export function addressBox(address: string): { r0: number; c0: number; r1: number; c1: number } | null {
   const [from, to] = address.replace(/^.*!/, '').split(':');
@@ -119,12 +148,12 @@ export function readWorkbookWps(app: WpsApplication, pick: (sheetNames: string[]
   const sheetNames = sheetNamesOf(book);
   const picked = [...new Set(pick(sheetNames))].filter((name) => sheetNames.includes(name));
   const snapshot: WorkbookSnapshot = { sheetNames, sheets: {} };
-  for (const name of picked) snapshot.sheets[name] = readSheet(book.Sheets.Item(name), name, limits);
+  for (const name of picked) snapshot.sheets[name] = readSheet(book.Sheets.Item(name), name, limits, book.Date1904 === true);
   return snapshot;
 }
 
 /** One sheet's grid (values, formats, merges, hidden rows and columns). */
-export function readSheet(sheet: WpsWorksheet, name: string, limits: WpsReadLimits = DEFAULT_WPS_READ_LIMITS): SheetGrid {
+export function readSheet(sheet: WpsWorksheet, name: string, limits: WpsReadLimits = DEFAULT_WPS_READ_LIMITS, date1904 = false): SheetGrid {
   const used = sheet.UsedRange;
   const originRow = used.Row - 1;
   const originCol = used.Column - 1;
@@ -164,6 +193,14 @@ export function readSheet(sheet: WpsWorksheet, name: string, limits: WpsReadLimi
   } catch (error) {
     if (!(error instanceof OverBudget)) throw error;
     return { name, values: [], formats: [], originRow, originCol, unreadable: { code: 'wps.read.tooMixed', params: { sheet: name, limit: limits.maxProbes } } };
+  }
+  // Dates: WPS gives serial numbers (Value2); the CLI's reader gives Dates for date-formatted
+  // cells, and so does this adapter, so the core sees the same thing from both.
+  for (let r = 0; r < values.length; r++) {
+    for (let c = 0; c < width; c++) {
+      const v = values[r][c];
+      if (typeof v === 'number' && isDateFormat(formats[r][c])) values[r][c] = serialToDate(v, date1904);
+    }
   }
   const grid: SheetGrid = { name, values, formats, originRow, originCol };
   const merges = readMerges(sheet, used, originRow, originCol, r1, c1, budget);

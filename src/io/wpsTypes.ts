@@ -100,6 +100,8 @@ export interface WpsWorkbook {
   readonly Sheets: WpsSheets;
   /** True when the structure is protected: no sheet may be added, deleted or renamed. */
   readonly ProtectStructure?: boolean;
+  /** True for a workbook on the 1904 date system (serial numbers count from 1904-01-01). */
+  readonly Date1904?: boolean;
 }
 
 export interface WpsWindow {

@@ -8,7 +8,7 @@ import type { OutputSheet } from '../../../src/core/types';
 import { runAssessmentInExcel } from '../../../src/io/office';
 import { officeErrorMsg } from '../../../src/io/officeErrors';
 import { createWpsPort, wpsApplicationOf } from '../../../src/io/wps';
-import { readSheet, wpsCellValue } from '../../../src/io/wpsRead';
+import { isDateFormat, readSheet, serialToDate, wpsCellValue } from '../../../src/io/wpsRead';
 import { bgrColour, STAGING_PREFIX } from '../../../src/io/wpsWrite';
 import type { WpsApplication } from '../../../src/io/wpsTypes';
 import { SimApplication, type SimWorksheet } from './wps-simulator';
@@ -224,5 +224,34 @@ describe('select and activate, detection', () => {
     expect(bgrColour('FFFF0000')).toBe(0x0000ff);
     expect(bgrColour('FF0000FF')).toBe(0xff0000);
     expect(bgrColour('FFC6EFCE')).toBe(0xceefc6);
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['yyyy-mm-dd', true],
+    ['yyyy"年"m"月"d"日"', true],
+    ['[$-F800]dddd, mmmm dd, yyyy', true],
+    ['h:mm', true],
+    ['[h]:mm:ss', true],
+    ['m/d/yy', true],
+    ['General', false],
+    ['0%', false],
+    ['0.00E+00', false],
+    ['#,##0 "元"', false],
+    ['[Red]0.00', false],
+    ['@', false],
+    [null, false],
+  ])('isDateFormat(%p) is %p', (format, expected) => {
+    expect(isDateFormat(format)).toBe(expected);
+  });
+
+  it('a date-formatted serial number is read as the Date the CLI sees', async () => {
+    const app = new SimApplication();
+    app.addSheet('考核参数', [['考核日期', { value: 43465, format: 'yyyy-mm-dd' }, { value: 43465, format: '0' }]]);
+    const grid = (await createWpsPort(asWps(app)).read((names) => names)).sheets['考核参数'];
+    expect(grid.values[0][1]).toEqual(new Date(Date.UTC(2018, 11, 31)));
+    expect(grid.values[0][2]).toBe(43465);
+    expect(serialToDate(43465, true)).toEqual(new Date(Date.UTC(2023, 0, 1)));
   });
 });
