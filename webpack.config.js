@@ -123,7 +123,7 @@ module.exports = async (env = {}, argv = {}) => {
     });
   }
 
-  return {
+  const config = {
     mode: production ? 'production' : 'development',
     target: 'web',
     devtool: production ? false : 'source-map',
@@ -188,4 +188,7 @@ module.exports = async (env = {}, argv = {}) => {
       server: httpsOptions ? { type: 'https', options: httpsOptions } : 'http',
     },
   };
+  // ── WPS 表格 add-in (issue 12): `--env host=wps` adds index.html, ribbon.js (ES5) and ribbon.xml ──
+  if (env.host === 'wps') return require('./scripts/package/wps-webpack').withWps(config, { production, csp });
+  return config;
 };

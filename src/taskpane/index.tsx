@@ -11,6 +11,7 @@ import { detectEnvironment, type OfficeLike, type PaneEnvironment } from './envi
 import { createExcelHost } from './excelHost';
 import { createFileHost } from './fileHost';
 import type { PaneHost } from './host';
+import { wpsPaneHost } from './wpsPane';
 
 /** The host for a mode. */
 export function hostFor(env: PaneEnvironment): PaneHost {
@@ -26,7 +27,7 @@ async function start(): Promise<void> {
   createRoot(container).render(
     <StrictMode>
       <FluentProvider theme={webLightTheme}>
-        <App host={hostFor(env)} />
+        <App host={wpsPaneHost(window, env.lang) ?? hostFor(env)} />
       </FluentProvider>
     </StrictMode>,
   );
