@@ -70,7 +70,6 @@ describe('the built ribbon.js', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kaohe-ribbon-build-'));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { withWps } = require('../../scripts/package/wps-webpack.js') as { withWps: (c: unknown, o: unknown) => webpack.Configuration[] };
     const [, ribbonConfig] = withWps({ entry: {}, plugins: [], output: { path: dir } }, { production: true, csp: "default-src 'self'" });
     const stats = await new Promise<webpack.Stats | undefined>((done, fail) => webpack({ ...ribbonConfig, context: ROOT, dependencies: undefined }, (error, result) => (error ? fail(error) : done(result))));
