@@ -317,6 +317,24 @@ const catalog = {
   'ui.error.unexpected': { zh: '意外错误：{detail}', en: 'Unexpected error: {detail}' },
   'ui.error.dismiss': { zh: '关闭', en: 'Dismiss' },
 
+  // ── Excel on every version: staged writes, banded reads, Office errors, late Office.js, legacy pane (io/office*, io/staging, legacy/*) ──
+  'ui.office.rolledBack': { zh: 'Excel 中途拒绝了写入（{reason}），本次新写的工作表已全部撤销，原有的结果工作表保持不变。请处理后重试。', en: 'Excel refused the write part-way ({reason}); every sheet this run had written was removed and the previous results are as they were. Fix the cause and try again.' },
+  'ui.office.unfinished': { zh: '写入结果时 Excel 中途出错（{reason}），未能完成替换：请再点一次"计算排名"，Kaohe 会清理上次留下的工作表。', en: 'Excel failed while the results were being swapped in ({reason}). Click "Compute ranking" again: Kaohe cleans up what this run left.' },
+  'ui.office.nameTaken': { zh: '工作表"{sheet}"是刚刚新建的，不是 Kaohe 生成的，未写入任何结果。请重试（结果会写入其他名称）。', en: 'The sheet "{sheet}" was just added and is not Kaohe\'s; nothing was written. Try again (the result will go under another name).' },
+  'ui.office.cellEdit': { zh: '请先结束单元格编辑（按 Enter 或 Esc），然后重试。', en: 'Finish editing the cell first (press Enter or Esc), then try again.' },
+  'ui.office.memory': { zh: 'Excel 的内存不足，操作未完成。请关闭其他工作簿后重试。', en: 'Excel ran out of memory and the operation did not finish. Close other workbooks and try again.' },
+  'ui.office.mergeConflict': { zh: '要写入的区域与合并单元格冲突，Excel 拒绝了操作。', en: 'The range to be written conflicts with merged cells; Excel refused.' },
+  'ui.office.offSheet': { zh: '工作表最末行或最末列有内容，Excel 无法完成操作。请删除表格边缘多余的内容后重试。', en: 'A sheet has content in its last row or column, so Excel cannot do this. Delete the stray content at the sheet\'s edge, then try again.' },
+  'ui.office.unavailable': { zh: 'Excel 服务暂时不可用（网络或登录问题）。请稍后重试。', en: 'The Excel service is not available right now (network or sign-in). Try again later.' },
+  'ui.office.formulaTooLong': { zh: '单元格内容超出 Excel 的长度限制，Excel 拒绝了写入。', en: 'A cell\'s content is longer than Excel allows; Excel refused the write.' },
+  'ui.office.sheetTooLarge': { zh: '工作表"{sheet}"的数据超过 {rows} 行的读取上限，未读取。请删除多余的行（或把数据移到新表）后重试。', en: 'The sheet "{sheet}" has more than {rows} rows of data, the reading limit; it was not read. Delete unused rows (or move the data to a new sheet), then try again.' },
+  'ui.office.tooManyCells': { zh: '工作表"{sheet}"的数据区超过 {cells} 个单元格的读取上限，未读取。', en: 'The data of sheet "{sheet}" has more than {cells} cells, the reading limit; it was not read.' },
+  'ui.connecting': { zh: '正在连接 Excel…', en: 'Connecting to Excel…' },
+  'ui.connectingSlow': { zh: 'Excel 尚未响应，仍在等待。若一直停在这里，请关闭任务窗格后重新打开。', en: 'Excel has not answered yet; still waiting. If this never ends, close the pane and open it again.' },
+  'ui.command.timeout': { zh: '结果对话框没有响应，已自动关闭。', en: 'The result dialog did not respond and was closed.' },
+  'ui.legacy.note': { zh: '此版本的 Office 使用旧版浏览器组件显示加载项，这里是精简版面板（功能相同的核心计算）。', en: 'This Office shows add-ins in an older browser engine: this is the compact pane (the same computation core).' },
+  'ui.legacy.openSheet': { zh: '打开"{sheet}"', en: 'Open "{sheet}"' },
+
   // ── deployable package and the health page (scripts/package*, check/*) ──
   // ── WPS 表格 add-in: adapter, ribbon, --host wps package (io/wps*, wps/*, scripts/package/wps*) ──
   'wps.noWorkbook': { zh: '没有打开的工作簿：请先在 WPS 表格中打开考核台账。', en: 'No workbook is open: open the assessment ledger in WPS Spreadsheets first.' },
