@@ -339,6 +339,8 @@ const catalog = {
   // ── WPS 表格 add-in: adapter, ribbon, --host wps package (io/wps*, wps/*, scripts/package/wps*) ──
   'wps.noWorkbook': { zh: '没有打开的工作簿：请先在 WPS 表格中打开考核台账。', en: 'No workbook is open: open the assessment ledger in WPS Spreadsheets first.' },
   'wps.protected': { zh: '工作簿结构受保护，无法添加或删除工作表。请在"审阅 → 撤销工作簿保护"后重试。', en: 'The workbook structure is protected, so sheets cannot be added or deleted. Unprotect the workbook (Review → Unprotect Workbook), then try again.' },
+  'wps.rolledBack': { zh: 'WPS 表格中途拒绝了写入（{reason}），本次新写的工作表已全部撤销，原有的结果工作表保持不变。请处理后重试。', en: 'WPS Spreadsheets refused the write part-way ({reason}); every sheet this run had written was removed and the previous results are as they were. Fix the cause and try again.' },
+  'wps.unfinished': { zh: '写入结果时 WPS 表格中途出错（{reason}），未能完成替换：请再点一次"计算排名"，Kaohe 会清理上次留下的工作表。', en: 'WPS Spreadsheets failed while the results were being swapped in ({reason}). Click "Compute ranking" again: Kaohe cleans up what this run left.' },
   'wps.failed': { zh: 'WPS 表格拒绝了一项操作：{detail}', en: 'WPS Spreadsheets refused an operation: {detail}' },
   'wps.read.tooLarge': { zh: '"{sheet}"的已用区域 {range} 有 {cells} 个单元格，超过上限 {limit}，未读取。可能有远处的零星单元格：请删除多余的行和列（连同其格式）后重试。', en: 'The used range {range} of "{sheet}" has {cells} cells, more than the limit of {limit}, and was not read. There may be stray cells far away: delete the unused rows and columns (with their formats), then try again.' },
   'wps.read.tooMixed': { zh: '"{sheet}"的数字格式过于零碎（逐段检查超过 {limit} 次），未读取。请把每一列的数字格式统一后重试。', en: 'The number formats of "{sheet}" are too fragmented (more than {limit} checks), so it was not read. Give each column one number format, then try again.' },

@@ -16,7 +16,10 @@
  * merges or hidden rows would pass it they are left undefined (the host could not say);
  * formats past it make the sheet unreadable (a misread format would misread the values).
  */
+import { REGISTRY_SHEET } from '../core/defaults';
+import { registeredSheets } from '../core/report/plan';
 import type { CellValue, SheetGrid, WorkbookSnapshot } from '../core/types';
+import { isMarkerRow, markerCandidates, withProvenSheets } from './staging';
 import type { WpsApplication, WpsRange, WpsWorkbook, WpsWorksheet } from './wpsTypes';
 import { columnLetter, parseA1 } from '../core/a1';
 import { WpsFailure } from './wpsErrors';
@@ -149,7 +152,20 @@ export function readWorkbookWps(app: WpsApplication, pick: (sheetNames: string[]
   const picked = [...new Set(pick(sheetNames))].filter((name) => sheetNames.includes(name));
   const snapshot: WorkbookSnapshot = { sheetNames, sheets: {} };
   for (const name of picked) snapshot.sheets[name] = readSheet(book.Sheets.Item(name), name, limits, book.Date1904 === true);
+  // Unregistered result sheets that end with Kaohe's marker row are Kaohe's (a failed run left them).
+  const registered = registeredSheets(snapshot.sheets[REGISTRY_SHEET]);
+  const proven = markerCandidates(sheetNames, registered).filter((name) => isMarkerRow(lastRowOf(book.Sheets.Item(name))));
+  const registry = withProvenSheets(snapshot.sheets[REGISTRY_SHEET], proven);
+  if (registry) snapshot.sheets[REGISTRY_SHEET] = registry;
   return snapshot;
+}
+
+/** The last used row of a sheet from column A (at most 64 columns), for the marker check. */
+function lastRowOf(sheet: WpsWorksheet): CellValue[] {
+  const used = sheet.UsedRange;
+  const row = used.Row + used.Rows.Count - 1;
+  const right = Math.min(used.Column + used.Columns.Count - 1, 64);
+  return value2Rows(sheet.Range(`A${row}:${columnLetter(right - 1)}${row}`).Value2, 1, right)[0].map(wpsCellValue);
 }
 
 /** One sheet's grid (values, formats, merges, hidden rows and columns). */

@@ -1,36 +1,32 @@
 /**
- * Carries out a WritePlan through the WPS 表格 object model, with the same staging and swap
- * as in Excel, so a failure half-way never leaves the user with old results gone and new
- * ones missing:
+ * Carries out a WritePlan through the WPS 表格 object model as a staged write decided by the
+ * host-neutral src/io/staging.ts (the same staging and swap as in Excel), so a failure
+ * half-way never leaves the user with old results gone and new ones missing:
  *
- *   0. leftovers of an interrupted run (sheets named `Kaohe~…`) are deleted;
- *   1. every result sheet is added and written under a temporary name (`Kaohe~1`, …);
- *      any failure here deletes the staged sheets again: the workbook is as it was;
- *   2. Kaohe's old sheets (plan.remove) are deleted — with DisplayAlerts off, since WPS
- *      asks before deleting a sheet; a very hidden sheet is made merely hidden first;
- *   3. the staged sheets are renamed to their final names;
- *   4. the registry sheet is rewritten in place (cleared, written, very hidden again), or
- *      added when there is none;
- *   5. the first result sheet is activated.
+ *   stage  delete orphans of interrupted runs (`Kaohe暂存…`), add and write every result
+ *          sheet under its staging name, create the registry when there is none;
+ *   swap   delete Kaohe's old sheets — with DisplayAlerts off, since WPS asks before deleting
+ *          a sheet — rename the staged sheets, rewrite the registry in place (cleared,
+ *          written, very hidden again: a very hidden sheet cannot be deleted), activate the
+ *          first result sheet.
  *
- * ScreenUpdating and DisplayAlerts are turned off for the whole write and restored on
- * every path (finally).
+ * A failure while staging deletes the staged sheets again (`rollBack`) and throws
+ * `wps.rolledBack`: the previous results stay. A failure during the swap finishes it
+ * (`rollForward`) so the workbook holds the new set; if that fails too, `wps.unfinished`.
+ * ScreenUpdating and DisplayAlerts are off for the whole write and restored on every path.
  *
  * Writing one sheet: number formats first (`@` on every text cell, so `=…`, `001`, `+1`
  * stay text), then values in row bands of `Value2`, then fills (Interior.Color is BGR:
  * 0xBBGGRR), bold, wrap, alignment, borders, merges, widths (characters, as the plan
- * has them), row heights, frozen panes (on the active window), notes (AddComment),
- * page setup (A4, landscape, one page wide, title rows; skipped when the printer
- * driver refuses).
- *
- * The staging steps are written against `StagingBook` (list, add under a name, delete,
- * rename) so that they can move onto the host-neutral `src/io/staging.ts` as one change.
+ * has them), row heights, notes (AddComment), frozen panes (on the active window), page
+ * setup (A4, landscape, one page wide, title rows; skipped when the printer driver refuses).
  */
 import { a1, columnLetter } from '../core/a1';
 import { REGISTRY_SHEET } from '../core/defaults';
 import type { OutCell, OutputSheet, WritePlan } from '../core/types';
 import { blockAddress, excelValue, formatBlocks, numberFormatFor, tableBlocks } from './officeWrite';
 import { activeWorkbook, sheetNamesOf } from './wpsRead';
+import { rollBack, rollForward, stageWrite, type StagedWrite } from './staging';
 import { WpsFailure } from './wpsErrors';
 import {
   XL_CONTINUOUS,
@@ -46,9 +42,6 @@ import {
   type WpsWorkbook,
   type WpsWorksheet,
 } from './wpsTypes';
-
-/** Prefix of the temporary names result sheets are written under (never a Kaohe or user sheet name). */
-export const STAGING_PREFIX = 'Kaohe~';
 
 export interface WpsWriteOptions {
   /** Most cells per `Value2` write (default 50,000). */
@@ -82,19 +75,11 @@ export function runsOf(values: (number | null | undefined)[]): { from: number; t
   return runs;
 }
 
-/** The four operations staging needs from a host (names are exact; sheets are added at the end). */
-export interface StagingBook {
-  names(): string[];
-  add(name: string): WpsWorksheet;
-  remove(name: string): void;
-  rename(from: string, to: string): void;
-}
-
-function stagingBook(book: WpsWorkbook): StagingBook {
+/** Sheet operations on a workbook (new sheets go at the end, before the very hidden registry). */
+function sheetOps(book: WpsWorkbook) {
   return {
     names: () => sheetNamesOf(book),
-    add: (name) => {
-      // At the end, but before the (very hidden) registry, so re-runs keep the tab order.
+    add: (name: string): WpsWorksheet => {
       const sheets = book.Sheets;
       let after = sheets.Count;
       if (after > 1 && sheets.Item(after).Name === REGISTRY_SHEET) after--;
@@ -102,22 +87,25 @@ function stagingBook(book: WpsWorkbook): StagingBook {
       added.Name = name;
       return added;
     },
-    remove: (name) => {
+    remove: (name: string): void => {
       const sheet = book.Sheets.Item(name);
       // WPS (like Excel) refuses to delete a very hidden sheet: make it merely hidden first.
       if (sheet.Visible === XL_SHEET_VERY_HIDDEN) sheet.Visible = XL_SHEET_HIDDEN;
       sheet.Delete();
     },
-    rename: (from, to) => {
+    rename: (from: string, to: string): void => {
       book.Sheets.Item(from).Name = to;
     },
   };
 }
 
+type SheetOps = ReturnType<typeof sheetOps>;
+
 /**
- * Applies a write plan to the active workbook. Synchronous. Throws WpsFailure when the
- * workbook structure is protected or there is no workbook; WPS exceptions pass through
- * (the port wraps them). ScreenUpdating and DisplayAlerts are restored on every path.
+ * Applies a write plan to the active workbook. Synchronous. Throws WpsFailure: the structure
+ * is protected, there is no workbook, a final name was just taken by a user's sheet
+ * (`ui.office.nameTaken`), or WPS refused (`wps.rolledBack` / `wps.unfinished`).
+ * ScreenUpdating and DisplayAlerts are restored on every path.
  */
 export function applyPlanWps(app: WpsApplication, plan: WritePlan, options: WpsWriteOptions = {}): void {
   const book = activeWorkbook(app);
@@ -127,52 +115,60 @@ export function applyPlanWps(app: WpsApplication, plan: WritePlan, options: WpsW
   app.ScreenUpdating = false;
   app.DisplayAlerts = false;
   try {
-    stageAndSwap(app, book, stagingBook(book), plan, options.bandCells ?? 50_000);
+    stagedWrite(app, book, sheetOps(book), plan, options.bandCells ?? 50_000);
   } finally {
     app.DisplayAlerts = alerts;
     app.ScreenUpdating = screen;
   }
 }
 
-function stageAndSwap(app: WpsApplication, book: WpsWorkbook, staging: StagingBook, plan: WritePlan, bandCells: number): void {
-  for (const name of staging.names()) if (name.startsWith(STAGING_PREFIX)) staging.remove(name);
+const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 200);
 
-  const results = plan.add.filter((sheet) => sheet.name !== REGISTRY_SHEET);
-  const registry = plan.add.find((sheet) => sheet.name === REGISTRY_SHEET);
-  const staged: { temp: string; sheet: OutputSheet; worksheet: WpsWorksheet }[] = [];
+function stagedWrite(app: WpsApplication, book: WpsWorkbook, ops: SheetOps, plan: WritePlan, bandCells: number): void {
+  const write = stageWrite({ sheetNames: ops.names(), plan });
+  if (write.conflicts.length > 0) throw new WpsFailure({ code: 'ui.office.nameTaken', params: { sheet: write.conflicts[0] } }, 'NameTaken', null);
   try {
-    results.forEach((sheet, index) => {
-      const temp = `${STAGING_PREFIX}${index + 1}`;
-      const worksheet = staging.add(temp);
-      staged.push({ temp, sheet, worksheet });
-      writeSheet(app, worksheet, sheet, bandCells);
-    });
+    for (const name of write.cleanup) ops.remove(name);
+    for (const { staging, sheet } of write.staged) writeSheet(app, ops.add(staging), sheet, bandCells);
+    if (write.registry?.create) writeSheet(app, ops.add(REGISTRY_SHEET), write.registry.sheet, bandCells);
   } catch (error) {
-    for (const { temp } of staged.reverse()) {
-      try {
-        staging.remove(temp);
-      } catch {
-        // Left for the next run's clean-up (step 0).
-      }
+    try {
+      for (const name of rollBack(ops.names(), write)) ops.remove(name);
+    } catch {
+      // What is left carries a staging name: the next run deletes it (cleanup).
     }
-    throw error;
+    throw new WpsFailure({ code: 'wps.rolledBack', params: { reason: reasonOf(error) } }, 'RolledBack', error);
   }
-
-  for (const name of plan.remove) if (name !== REGISTRY_SHEET) staging.remove(name);
-  for (const { temp, sheet } of staged) staging.rename(temp, sheet.name);
-
-  if (registry) {
-    if (staging.names().includes(REGISTRY_SHEET)) {
-      const sheet = book.Sheets.Item(REGISTRY_SHEET);
-      sheet.UsedRange.Clear();
-      writeSheet(app, sheet, registry, bandCells);
-    } else {
-      writeSheet(app, staging.add(REGISTRY_SHEET), registry, bandCells);
+  try {
+    swap(book, ops, write.remove, write.staged.map((s) => ({ from: s.staging, to: s.final })), write);
+  } catch (error) {
+    try {
+      const todo = rollForward(ops.names(), write);
+      swap(book, ops, todo.remove, todo.rename, write);
+    } catch {
+      throw new WpsFailure({ code: 'wps.unfinished', params: { reason: reasonOf(error) } }, 'Unfinished', error);
     }
   }
-  const first = staged.find(({ sheet }) => !sheet.hidden);
-  if (first) first.worksheet.Activate();
 }
+
+/** The swap: old sheets deleted, staged ones renamed, the registry rewritten in place, the first result sheet activated. */
+function swap(book: WpsWorkbook, ops: SheetOps, remove: string[], rename: { from: string; to: string }[], write: StagedWrite): void {
+  for (const name of remove) ops.remove(name);
+  for (const { from, to } of rename) ops.rename(from, to);
+  if (write.registry) {
+    const registry = book.Sheets.Item(REGISTRY_SHEET);
+    registry.UsedRange.Clear();
+    const rows = write.registry.rows.map((row) => [excelCell(row[0]), excelCell(row[1])]);
+    const range = registry.Range(`A1:B${rows.length}`);
+    range.NumberFormat = '@';
+    registry.Range('B1').NumberFormat = 'General';
+    range.Value2 = rows;
+    if (registry.Visible !== XL_SHEET_VERY_HIDDEN) registry.Visible = XL_SHEET_VERY_HIDDEN;
+  }
+  if (write.activate) book.Sheets.Item(write.activate).Activate();
+}
+
+const excelCell = (v: unknown): string | number => (typeof v === 'string' || typeof v === 'number' ? v : '');
 
 function widthOf(sheet: OutputSheet): number {
   let width = 1;

@@ -211,6 +211,10 @@ export class SimWorksheet {
   Delete(): boolean {
     this.book.app.count();
     this.book.assertStructure('delete');
+    if (this.book.app.failNextDelete === this.Name) {
+      this.book.app.failNextDelete = null;
+      throw new WpsSimError(`Delete "${this.Name}": simulated refusal`);
+    }
     if (this.book.app.DisplayAlerts) {
       this.book.app.blockedPrompts.push(`Delete ${this.Name}`);
       throw new WpsSimError(`Delete "${this.Name}": WPS asks "要删除此工作表吗？" — DisplayAlerts is on and nobody can answer`);
@@ -607,6 +611,8 @@ export class SimApplication {
   readonly Build = '11.1.0.11720';
   /** Fails the n-th call from now (to test restoring state on every path); 0 = never. */
   failAfter = 0;
+  /** Makes the next Delete() of the sheet of this name fail once (a refusal during the swap). */
+  failNextDelete: string | null = null;
 
   constructor() {
     this.book = new SimWorkbook(this);

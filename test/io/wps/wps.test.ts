@@ -9,7 +9,8 @@ import { runAssessmentInExcel } from '../../../src/io/office';
 import { officeErrorMsg } from '../../../src/io/officeErrors';
 import { createWpsPort, wpsApplicationOf } from '../../../src/io/wps';
 import { isDateFormat, readSheet, serialToDate, wpsCellValue } from '../../../src/io/wpsRead';
-import { bgrColour, STAGING_PREFIX } from '../../../src/io/wpsWrite';
+import { STAGING_PREFIX } from '../../../src/io/staging';
+import { bgrColour } from '../../../src/io/wpsWrite';
 import type { WpsApplication } from '../../../src/io/wpsTypes';
 import { SimApplication, type SimWorksheet } from './wps-simulator';
 import { demoLedger } from '../simulator/workbooks';
@@ -116,9 +117,12 @@ describe('staging and swap when WPS fails half-way', () => {
     await run(app);
     const first = app.sheetNames();
     const oldResults = app.valuesOf('考核结果');
-    app.failAfter = 400;
+    // Fail a little after the read, while the result sheets are being staged.
+    const before = app.calls;
+    await createWpsPort(asWps(app)).read((names) => sheetsToRead(names));
+    app.failAfter = app.calls - before + 150;
     const failed = run(app);
-    await expect(failed).rejects.toMatchObject({ name: 'WpsFailure', msg: { code: 'wps.failed', params: { detail: 'simulated WPS failure' } } });
+    await expect(failed).rejects.toMatchObject({ name: 'WpsFailure', msg: { code: 'wps.rolledBack', params: { reason: 'simulated WPS failure' } } });
     expect(app.sheetNames()).toEqual(first);
     expect(app.valuesOf('考核结果')).toEqual(oldResults);
     expect(app.ScreenUpdating).toBe(true);
@@ -130,11 +134,51 @@ describe('staging and swap when WPS fails half-way', () => {
     expect(app.sheetNames()).toEqual(first);
   });
 
+  it('an unregistered result sheet left by a failed run is proven by its marker row and replaced', async () => {
+    const app = simFromSheets();
+    await run(app);
+    const names = app.sheetNames();
+    // As if the registry had never been written: only the marker row says the sheets are Kaohe's.
+    app.sheet(REGISTRY_SHEET)!.cells.clear();
+    app.addSheet('考核结果(9)', [['不是 Kaohe 的'], [null], ['本表由 Kaohe（考核）生成，但后面还有内容'], ['x']]);
+    await run(app);
+    expect(app.sheetNames()).toEqual([...names, '考核结果(9)']);
+    expect(app.valuesOf('考核结果(9)')[0][0]).toBe('不是 Kaohe 的');
+  });
+
   it('the failure is worded for the pane (officeErrorMsg knows a WpsFailure)', async () => {
     const app = simFromSheets();
-    app.failAfter = 50;
+    app.failAfter = 5;
     const error = await run(app).catch((e: unknown) => e);
     expect(officeErrorMsg(error)).toEqual({ code: 'wps.failed', params: { detail: 'simulated WPS failure' } });
+  });
+
+  it('a refusal during the swap is finished (roll forward): the new set, nothing left over', async () => {
+    const app = simFromSheets();
+    await run(app);
+    const first = app.sheetNames();
+    app.sheet('计算明细')!.cells.set('0,0', { value: 'OLD' });
+    app.failNextDelete = '计算明细';
+    const outcome = await run(app);
+    expect(outcome.ok).toBe(true);
+    expect(app.sheetNames()).toEqual(first);
+    expect(app.valuesOf('计算明细')[0][0]).not.toBe('OLD');
+    expect(app.ScreenUpdating).toBe(true);
+    expect(app.DisplayAlerts).toBe(true);
+  });
+
+  it.each([1, 30, 200, 800, 1600, 3200])('whenever WPS fails (call %i), the workbook holds the old set or the new one, and the screen is restored', async (n) => {
+    const app = simFromSheets();
+    await run(app);
+    const names = app.sheetNames();
+    app.failAfter = n;
+    await run(app).catch(() => undefined);
+    expect(app.ScreenUpdating).toBe(true);
+    expect(app.DisplayAlerts).toBe(true);
+    app.failAfter = 0;
+    // Whatever was left, the next run ends with exactly one set.
+    await run(app);
+    expect(app.sheetNames()).toEqual(names);
   });
 });
 
