@@ -136,13 +136,17 @@ describe('staging and swap when WPS fails half-way', () => {
 
   it('an unregistered result sheet left by a failed run is proven by its marker row and replaced', async () => {
     const app = simFromSheets();
-    await run(app);
+    const outcome = await run(app);
     const names = app.sheetNames();
     // As if the registry had never been written: only the marker row says the sheets are Kaohe's.
     app.sheet(REGISTRY_SHEET)!.cells.clear();
     app.addSheet('考核结果(9)', [['不是 Kaohe 的'], [null], ['本表由 Kaohe（考核）生成，但后面还有内容'], ['x']]);
     await run(app);
-    expect(app.sheetNames()).toEqual([...names, '考核结果(9)']);
+    const visible = (list: string[]) => list.filter((name) => name !== REGISTRY_SHEET);
+    const inputs = visible(names).filter((name) => !outcome.plan!.add.some((sheet) => sheet.name === name));
+    const results = visible(names).filter((name) => !inputs.includes(name));
+    // The old set replaced (no 考核结果(2)), the new set after the user's newest sheet.
+    expect(visible(app.sheetNames())).toEqual([...inputs, '考核结果(9)', ...results]);
     expect(app.valuesOf('考核结果(9)')[0][0]).toBe('不是 Kaohe 的');
   });
 
