@@ -355,6 +355,7 @@ const catalog = {
     zh: 'WPS 加载项已生成：{folder}（{fileCount} 个文件，{folderSize}），版本 {version}。\n  在线部署：把文件夹内容放到 {baseUrl}，在 oem.ini 的 [Server] 中设 JSPluginsServer={baseUrl}jsplugins.xml。\n  离线安装包：{offline}（解压到 jsaddons 文件夹，并把其中 publish.xml 的条目并入 jsaddons/publish.xml）。',
     en: 'WPS add-in written: {folder} ({fileCount} files, {folderSize}), version {version}.\n  Online: serve the folder at {baseUrl} and set JSPluginsServer={baseUrl}jsplugins.xml under [Server] in oem.ini.\n  Offline archive: {offline} (unpack into the jsaddons folder and merge the entry of its publish.xml into jsaddons/publish.xml).',
   },
+  'package.wps.no7z': { zh: '无法生成 .7z 压缩包：请安装 7-Zip（Debian/UOS/麒麟：apt install p7zip-full；Windows：7-zip.org），确保命令 7z 可用后重试。', en: 'Could not make the .7z archive: install 7-Zip (Debian/UOS/Kylin: apt install p7zip-full; Windows: 7-zip.org) so that the command 7z works, then try again.' },
   'package.wps.dist.missing': { zh: '构建结果中缺少 {file}（WPS 加载项需要它）。', en: '{file} is missing from the build (the WPS add-in needs it).' },
   // @section package
   'package.usage': {
