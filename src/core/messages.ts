@@ -333,6 +333,7 @@ const catalog = {
   'ui.connectingSlow': { zh: 'Excel 尚未响应，仍在等待。若一直停在这里，请关闭任务窗格后重新打开。', en: 'Excel has not answered yet; still waiting. If this never ends, close the pane and open it again.' },
   'ui.command.timeout': { zh: '结果对话框没有响应，已自动关闭。', en: 'The result dialog did not respond and was closed.' },
   'ui.legacy.note': { zh: '此版本的 Office 使用旧版浏览器组件显示加载项，这里是精简版面板（功能相同的核心计算）。', en: 'This Office shows add-ins in an older browser engine: this is the compact pane (the same computation core).' },
+  'ui.legacy.noFileMode': { zh: '这个浏览器版本过旧，不能使用文件模式。请在 Excel 中打开考核加载项，或用新版浏览器（Edge、Chrome、Firefox）打开此页面。', en: 'This browser is too old for file mode. Open the Kaohe add-in inside Excel, or open this page in a current browser (Edge, Chrome, Firefox).' },
   'ui.legacy.openSheet': { zh: '打开"{sheet}"', en: 'Open "{sheet}"' },
 
   // ── deployable package and the health page (scripts/package*, check/*) ──

@@ -141,7 +141,26 @@ export function cssColour(argb: string): string {
   return `#${hex.length === 8 ? hex.slice(2) : hex}`;
 }
 
-const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
+/**
+ * UTF-8 length of a string, without TextEncoder (IE11 and EdgeHTML lack it). A lone
+ * surrogate counts 3 bytes, as its U+FFFD replacement. Cost: O(length).
+ * @example utf8Length('考核a') // => 7
+ */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+const utf8Bytes = utf8Length;
 
 /** The tables of a sheet: each header row down to the last non-blank row before the next header. */
 export function tableBlocks(sheet: OutputSheet): { r0: number; c0: number; r1: number; c1: number }[] {

@@ -24,6 +24,7 @@
  *   uninstall();
  */
 import { a1 } from '../../../src/core/a1';
+import { utf8Length as utf8LengthOf } from '../../../src/io/officeWrite';
 
 // ───────────────────────── configuration ─────────────────────────
 
@@ -324,7 +325,8 @@ export interface SyncRecord {
   responseBytes: number;
 }
 
-const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
+// The adapter's own counter (no TextEncoder, which jsdom and IE11 lack); the same arithmetic as Excel's UTF-8 payloads.
+const utf8Length = utf8LengthOf;
 
 class SimContext {
   readonly workbook: WorkbookProxy;

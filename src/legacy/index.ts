@@ -1,0 +1,55 @@
+/**
+ * Entry of the legacy bundle (legacy.[hash].js), loaded by detect.js instead of the React
+ * pane when the page runs in IE11 (Trident) or EdgeHTML. Compiled to ES5 with core-js
+ * polyfills for what it uses (webpack.config.js, layer "legacy").
+ *
+ * In Excel: shows "正在连接 Excel…" until Office.onReady answers (however late), then the
+ * legacy pane over the Office.js port. Outside Office there is no legacy file mode: the page
+ * says so. Also exposes `KaoheLegacy.assessJson` (the core alone, for the ES5-engine test).
+ */
+import './polyfills';
+import { assess, t } from '../core';
+import type { Lang, WorkbookSnapshot } from '../core/types';
+import { createOfficePort, officeErrorMsg } from '../io/office';
+import { insideOfficeHost, pageSignals, watchEnvironment, type OfficeLike } from '../taskpane/environment';
+import { mountLegacyPane } from './pane';
+
+/**
+ * The assessment of a snapshot as the CLI's `--json` document (a JSON string). Dates in the
+ * snapshot travel as `{ "$date": <ms since 1970> }`.
+ * @example KaoheLegacy.assessJson('{"sheetNames":[],"sheets":{}}', 'zh', 1546653600000) // => '{"year":null,…}'
+ */
+export function assessJson(snapshotJson: string, lang: Lang, nowMs: number): string {
+  const snapshot = JSON.parse(snapshotJson, (_key, value: unknown) =>
+    value && typeof value === 'object' && typeof (value as { $date?: unknown }).$date === 'number' ? new Date((value as { $date: number }).$date) : value,
+  ) as WorkbookSnapshot;
+  return JSON.stringify(assess(snapshot, { lang, now: new Date(nowMs) }).json);
+}
+
+function showText(root: HTMLElement, text: string): void {
+  while (root.firstChild) root.removeChild(root.firstChild);
+  const p = document.createElement('p');
+  p.className = 'kl-status';
+  p.setAttribute('role', 'status');
+  p.appendChild(document.createTextNode(text));
+  root.appendChild(p);
+}
+
+/** Starts the legacy pane in `root` (the page's #root). */
+export function start(root: HTMLElement): void {
+  const office = typeof Office === 'undefined' ? undefined : (Office as unknown as OfficeLike);
+  watchEnvironment({ office, browserLanguage: navigator.language || (navigator as { userLanguage?: string }).userLanguage, insideOffice: insideOfficeHost(pageSignals()) }, (state) => {
+    document.documentElement.setAttribute('lang', state.lang === 'zh' ? 'zh-CN' : 'en');
+    if (state.mode === 'connecting') showText(root, t({ code: state.slow ? 'ui.connectingSlow' : 'ui.connecting' }, state.lang));
+    else if (state.mode === 'file') showText(root, t({ code: 'ui.legacy.noFileMode' }, state.lang));
+    else void mountLegacyPane(root, { port: createOfficePort(), lang: state.lang, describeError: officeErrorMsg }).refresh();
+  });
+}
+
+const scope = (typeof window !== 'undefined' ? window : {}) as { KaoheLegacy?: unknown };
+scope.KaoheLegacy = { assessJson, start };
+
+if (typeof document !== 'undefined') {
+  const root = document.getElementById('root');
+  if (root) start(root);
+}
