@@ -101,7 +101,9 @@ export function withoutOfficeJs(html: string): string {
   const url = officeJsUrlInHtml(html);
   if (!url) return html;
   const escaped = url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return html.replace(new RegExp(`<script[^>]*src=["']?${escaped}["']?[^>]*>\\s*</script>`, 'g'), '');
+  const withoutTag = html.replace(new RegExp(`<script[^>]*src=["']?${escaped}["']?[^>]*>\\s*</script>`, 'g'), '');
+  const origin = /^https:\/\//.test(url) ? new URL(url).origin : '';
+  return origin ? withoutTag.split(` ${origin}`).join('') : withoutTag;
 }
 
 function readmeWps(version: string, baseUrl: string): string {
@@ -134,9 +136,9 @@ function nextWpsVersion(outDir: string, sourceManifest: string): string {
   return nextCounterVersion(sourceVersion, Number.isFinite(stored) ? stored : 0, folders);
 }
 
-/** Script files an HTML page loads (`src=…`, relative paths only). */
+/** Script files an HTML page loads (`src=…`, and the bundles detect.js picks from: data-modern, data-legacy; relative paths only). */
 function scriptsOf(html: string): string[] {
-  return [...html.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)].map((m) => m[1]).filter((src) => !/^[a-z]+:/i.test(src));
+  return [...html.matchAll(/\s(?:src|data-modern|data-legacy)=["']?([^"' >]+)/g)].map((m) => m[1]).filter((src) => !/^[a-z]+:/i.test(src) && /\.js$/.test(src));
 }
 
 /**

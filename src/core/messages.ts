@@ -345,7 +345,6 @@ const catalog = {
   'wps.failed': { zh: 'WPS 表格拒绝了一项操作：{detail}', en: 'WPS Spreadsheets refused an operation: {detail}' },
   'wps.read.tooLarge': { zh: '"{sheet}"的已用区域 {range} 有 {cells} 个单元格，超过上限 {limit}，未读取。可能有远处的零星单元格：请删除多余的行和列（连同其格式）后重试。', en: 'The used range {range} of "{sheet}" has {cells} cells, more than the limit of {limit}, and was not read. There may be stray cells far away: delete the unused rows and columns (with their formats), then try again.' },
   'wps.read.tooMixed': { zh: '"{sheet}"的数字格式过于零碎（逐段检查超过 {limit} 次），未读取。请把每一列的数字格式统一后重试。', en: 'The number formats of "{sheet}" are too fragmented (more than {limit} checks), so it was not read. Give each column one number format, then try again.' },
-  'wps.pane.oldBrowser': { zh: '此 WPS 的内置浏览器过旧，无法运行考核面板（WPS {build}）。请升级 WPS，或把台账另存为 .xlsx 后用浏览器文件模式计算。', en: 'The browser built into this WPS is too old for the assessment pane (WPS {build}). Update WPS, or save the ledger as .xlsx and use the browser file mode.' },
   'wps.pane.failed': { zh: '无法打开考核面板：{detail}', en: 'The assessment pane could not be opened: {detail}' },
   'package.host.invalid': { zh: '--host 应为 excel 或 wps，实际为“{found}”。', en: '--host should be excel or wps, found "{found}".' },
   'package.wps.usage': {

@@ -13,6 +13,7 @@ import type { Lang, WorkbookSnapshot } from '../core/types';
 import { createOfficePort, officeErrorMsg } from '../io/office';
 import { insideOfficeHost, pageSignals, watchEnvironment, type OfficeLike } from '../taskpane/environment';
 import { mountLegacyPane } from './pane';
+import { startInWps } from '../wps/legacyPane';
 
 /**
  * The assessment of a snapshot as the CLI's `--json` document (a JSON string). Dates in the
@@ -37,6 +38,7 @@ function showText(root: HTMLElement, text: string): void {
 
 /** Starts the legacy pane in `root` (the page's #root). */
 export function start(root: HTMLElement): void {
+  if (startInWps(root)) return;
   const office = typeof Office === 'undefined' ? undefined : (Office as unknown as OfficeLike);
   watchEnvironment({ office, browserLanguage: navigator.language || (navigator as { userLanguage?: string }).userLanguage, insideOffice: insideOfficeHost(pageSignals()) }, (state) => {
     document.documentElement.setAttribute('lang', state.lang === 'zh' ? 'zh-CN' : 'en');

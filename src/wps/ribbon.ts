@@ -7,13 +7,15 @@
  *                    message box and then the pane, to go through the error list;
  *   打开考核面板   → the task pane (Application.CreateTaskPane), created once and shown again.
  *
- * Which pane: the modern one (taskpane.html, React) when the modern bundle ran in this
- * engine (that it defined window.kaoheWps is the feature test: it parsed and ran), else the
- * legacy ES5 pane when the package has one, else a message that the engine is too old.
+ * Which pane: taskpane.html, whose first script (src/legacy/detect.js) picks the modern
+ * (React) or the legacy (ES5) pane for the engine. The ribbon adds what only it knows: when
+ * the modern bundle did not run in this very engine (it did not define window.kaoheWps: it
+ * failed to parse or to run), it asks for the legacy pane (`?kaohe-engine=legacy`), even
+ * where detect.js's own test would pass (an engine with Promise and Symbol but without
+ * newer syntax).
  *
- * No imports from the rest of Kaohe: the message catalog's module uses regular-expression
- * syntax that old engines cannot even parse, which would silence every button. The one
- * sentence kept here (OLD_BROWSER) is pinned to the catalog's `wps.pane.oldBrowser` by a test.
+ * No imports from the rest of Kaohe: this file must run in any engine, so it stays tiny
+ * (the two sentences below are the only words outside the catalog, pinned to it by a test).
  */
 
 /** What the modern bundle offers the ribbon (src/wps/main.ts). */
@@ -46,8 +48,6 @@ interface RibbonHost {
     PluginStorage?: { getItem(key: string): unknown; setItem(key: string, value: unknown): void };
   };
   kaoheWps?: KaoheWpsApi;
-  /** Set by the package when it ships the legacy ES5 pane (see LEGACY_PANE). */
-  kaoheLegacyPane?: string;
   alert(text: string): void;
   location: { href: string };
   navigator?: { language?: string };
@@ -59,11 +59,11 @@ export const PANE_ID_KEY = 'kaohe_taskpane_id';
 /** msoCTPDockPositionRight. */
 export const DOCK_RIGHT = 2;
 
-/** Shown only when the modern bundle did not run and no legacy pane is packaged. */
-export const OLD_BROWSER = {
-  zh: '此 WPS 的内置浏览器过旧，无法运行考核面板（WPS {build}）。请升级 WPS，或把台账另存为 .xlsx 后用浏览器文件模式计算。',
-  en: 'The browser built into this WPS is too old for the assessment pane (WPS {build}). Update WPS, or save the ledger as .xlsx and use the browser file mode.',
-};
+/** The query that makes detect.js pick the legacy pane. */
+export const LEGACY_QUERY = '?kaohe-engine=legacy';
+
+/** When the pane cannot be opened (the catalog's `wps.pane.failed`, for engines that cannot load the catalog). */
+export const PANE_FAILED = { zh: '无法打开考核面板：{detail}', en: 'The assessment pane could not be opened: {detail}' };
 
 /** The folder the entry page was loaded from (ends in `/`). */
 export function folderOf(href: string): string {
@@ -72,28 +72,17 @@ export function folderOf(href: string): string {
 }
 
 /**
- * Which pane page to open, or null when none can run here.
- * @example paneUrl('https://x/kaohe/index.html', true, undefined) // => 'https://x/kaohe/taskpane.html'
+ * The pane page to open: the modern pane when the modern bundle ran here, else the legacy one.
+ * @example paneUrl('https://x/kaohe/index.html', true) // => 'https://x/kaohe/taskpane.html'
+ * @example paneUrl('https://x/kaohe/index.html', false) // => 'https://x/kaohe/taskpane.html?kaohe-engine=legacy'
  */
-export function paneUrl(entryHref: string, modernRan: boolean, legacyPane: string | undefined): string | null {
-  if (modernRan) return folderOf(entryHref) + MODERN_PANE;
-  if (legacyPane) return folderOf(entryHref) + legacyPane;
-  return null;
-}
-
-function oldBrowserText(host: RibbonHost): string {
-  const language = host.navigator && host.navigator.language ? host.navigator.language : '';
-  const text = /^en\b/i.test(language) ? OLD_BROWSER.en : OLD_BROWSER.zh;
-  return text.replace('{build}', (host.Application && host.Application.Build) || '?');
+export function paneUrl(entryHref: string, modernRan: boolean): string {
+  return folderOf(entryHref) + MODERN_PANE + (modernRan ? '' : LEGACY_QUERY);
 }
 
 /** Shows the task pane, creating it the first time. Never throws (a failure becomes a message box). */
 export function openPane(host: RibbonHost): void {
-  const url = paneUrl(host.location.href, !!host.kaoheWps, host.kaoheLegacyPane);
-  if (!url) {
-    host.alert(oldBrowserText(host));
-    return;
-  }
+  const url = paneUrl(host.location.href, !!host.kaoheWps);
   const app = host.Application;
   try {
     if (!app || !app.CreateTaskPane) throw new Error('Application.CreateTaskPane');
@@ -115,7 +104,8 @@ export function openPane(host: RibbonHost): void {
     pane.Visible = true;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    host.alert(host.kaoheWps && host.kaoheWps.lang === 'en' ? 'The assessment pane could not be opened: ' + detail : '无法打开考核面板：' + detail);
+    const english = host.kaoheWps ? host.kaoheWps.lang === 'en' : !!host.navigator && /^en\b/i.test(host.navigator.language || '');
+    host.alert((english ? PANE_FAILED.en : PANE_FAILED.zh).replace('{detail}', detail));
   }
 }
 

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import webpack from 'webpack';
 import { t } from '../../src/core/messages';
 import { computeRankingInWps, kaoheWpsApi } from '../../src/wps/main';
-import { folderOf, OLD_BROWSER, openPane, paneUrl, ribbonCallbacks, type CommandReport, type KaoheWpsApi } from '../../src/wps/ribbon';
+import { folderOf, openPane, PANE_FAILED, paneUrl, ribbonCallbacks, type CommandReport, type KaoheWpsApi } from '../../src/wps/ribbon';
 import { badInputSheets } from '../acceptance/fixtures/badInput';
 import { simFromSheets, simFromSpecs } from '../io/wps/workbooks';
 
@@ -115,10 +115,9 @@ describe('the built ribbon.js', () => {
     expect(out.log.slice(names.length)).toEqual([
       'load:true',
       'image:assets/icon-64.png',
-      // Without the modern bundle (and no legacy pane packaged): the old-browser message.
-      `alert:${OLD_BROWSER.zh.replace('{build}', '11.1.0.11720')}`,
-      // With it: one pane, created once, shown again.
-      'create:https://example.org/kaohe/taskpane.html',
+      // Without the modern bundle: 计算排名 opens the pane, asking for the legacy one.
+      'create:https://example.org/kaohe/taskpane.html?kaohe-engine=legacy',
+      // With it: the pane is shown again (created once), and 计算排名 computes and reports.
       'alert:T\n\na\nb',
     ]);
     expect(out).toMatchObject({ panes: 1, visible: true, dock: 2 });
@@ -147,22 +146,33 @@ describe('ribbon callbacks (unit)', () => {
     return { value, alerts, created };
   };
 
-  it('the sentence kept outside the catalog is the catalog’s', () => {
-    expect(t({ code: 'wps.pane.oldBrowser', params: { build: '{build}' } }, 'zh')).toBe(OLD_BROWSER.zh);
-    expect(t({ code: 'wps.pane.oldBrowser', params: { build: '{build}' } }, 'en')).toBe(OLD_BROWSER.en);
+  it('the sentences kept outside the catalog are the catalog’s', () => {
+    expect(t({ code: 'wps.pane.failed', params: { detail: '{detail}' } }, 'zh')).toBe(PANE_FAILED.zh);
+    expect(t({ code: 'wps.pane.failed', params: { detail: '{detail}' } }, 'en')).toBe(PANE_FAILED.en);
   });
 
-  it('picks the modern pane, else the legacy one, else none', () => {
+  it('picks the modern pane when the modern bundle ran, else asks detect.js for the legacy one', () => {
     expect(folderOf('https://example.org/kaohe/index.html?x#y')).toBe('https://example.org/kaohe/');
-    expect(paneUrl('https://a/b/index.html', true, 'legacy.html')).toBe('https://a/b/taskpane.html');
-    expect(paneUrl('https://a/b/index.html', false, 'legacy.html')).toBe('https://a/b/legacy.html');
-    expect(paneUrl('https://a/b/index.html', false, undefined)).toBeNull();
+    expect(paneUrl('https://a/b/index.html', true)).toBe('https://a/b/taskpane.html');
+    expect(paneUrl('https://a/b/index.html', false)).toBe('https://a/b/taskpane.html?kaohe-engine=legacy');
   });
 
-  it('opens the legacy pane when the modern bundle did not run and the package has one', () => {
-    const h = host({ kaoheLegacyPane: 'legacy.html' });
+  it('reuses the pane it created (PluginStorage keeps its ID)', () => {
+    const h = host({ kaoheWps: { lang: 'zh' } });
+    const panes: { ID: number; Visible: boolean }[] = [];
+    Object.assign(h.value.Application, {
+      CreateTaskPane: (url: string) => {
+        h.created.push(url);
+        panes.push({ ID: panes.length + 1, Visible: false });
+        return panes[panes.length - 1];
+      },
+      GetTaskPane: (id: number) => panes[id - 1] ?? null,
+    });
     openPane(h.value);
-    expect(h.created).toEqual(['https://example.org/kaohe/legacy.html']);
+    panes[0].Visible = false;
+    openPane(h.value);
+    expect(h.created).toEqual(['https://example.org/kaohe/taskpane.html']);
+    expect(panes[0].Visible).toBe(true);
   });
 
   it('says why when WPS cannot create a task pane', () => {
