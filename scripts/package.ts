@@ -35,42 +35,36 @@ async function main(argv: string[]): Promise<number> {
   if (parsed.options.host === 'wps') return packageWps(parsed.options);
 
   const outcome = await makePackage(parsed.options, resolve(__dirname, '..'));
-  if (!outcome.ok) {
-    for (const problem of outcome.problems) process.stderr.write(bilingual(problem));
-    return outcome.kind === 'input' ? 2 : 1;
-  }
-  const { report } = outcome;
-  process.stdout.write(
-    bilingual({
-      code: 'package.done',
-      params: {
-        folder: report.folder,
-        folderSize: humanSize(report.folderBytes),
-        fileCount: report.fileCount,
-        zip: report.zip,
-        zipSize: humanSize(report.zipBytes),
-        version: report.version,
-        officejs: `${parsed.options.officejs} (${report.officejsUrl})`,
-      },
-    }),
-  );
-  return 0;
+  return finish(outcome, (report) => ({
+    code: 'package.done',
+    params: {
+      folder: report.folder,
+      folderSize: humanSize(report.folderBytes),
+      fileCount: report.fileCount,
+      zip: report.zip,
+      zipSize: humanSize(report.zipBytes),
+      version: report.version,
+      officejs: `${parsed.options.officejs} (${report.officejsUrl})`,
+    },
+  }));
 }
 
 /** `--host wps`: the WPS 表格 add-in (scripts/package/wps.ts). */
 async function packageWps(options: PackageOptions): Promise<number> {
   const outcome = await makeWpsPackage(options, resolve(__dirname, '..'));
+  return finish(outcome, (report) => ({
+    code: 'package.wps.done',
+    params: { folder: report.folder, fileCount: report.fileCount, folderSize: humanSize(report.folderBytes), version: report.version, baseUrl: options.baseUrl, offline: report.offline },
+  }));
+}
+
+/** Prints the problems (exit 2 for input, 1 for the build) or the summary (exit 0). */
+function finish<R>(outcome: { ok: true; report: R } | { ok: false; kind: 'input' | 'build'; problems: Msg[] }, done: (report: R) => Msg): number {
   if (!outcome.ok) {
     for (const problem of outcome.problems) process.stderr.write(bilingual(problem));
     return outcome.kind === 'input' ? 2 : 1;
   }
-  const { report } = outcome;
-  process.stdout.write(
-    bilingual({
-      code: 'package.wps.done',
-      params: { folder: report.folder, fileCount: report.fileCount, folderSize: humanSize(report.folderBytes), version: report.version, baseUrl: options.baseUrl, offline: report.offline },
-    }),
-  );
+  process.stdout.write(bilingual(done(outcome.report)));
   return 0;
 }
 
