@@ -17,6 +17,9 @@ import { writeWorkbook, type SheetSpec } from '../../acceptance/support/xlsx';
 import { simFromSheets, simFromSpecs } from './workbooks';
 import type { SimApplication } from './wps-simulator';
 
+// Each case starts the CLI as a child process (tsx start-up): generous on a busy machine.
+jest.setTimeout(180_000);
+
 let dir: string;
 beforeAll(() => {
   dir = tempDir('wps');
