@@ -8,6 +8,7 @@
  * says so. Also exposes `KaoheLegacy.assessJson` (the core alone, for the ES5-engine test).
  */
 import './polyfills';
+import './zodConfig';
 import { assess, t } from '../core';
 import type { Lang, WorkbookSnapshot } from '../core/types';
 import { createOfficePort, officeErrorMsg } from '../io/office';
