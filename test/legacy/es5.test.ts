@@ -60,13 +60,13 @@ function runDetect(userAgent: string | undefined, withDom = true): string | null
 
 describe('detect.js', () => {
   it.each([
-    ['IE11 (Trident)', USER_AGENTS.Trident, 'legacy'],
-    ['EdgeHTML 18', USER_AGENTS.EdgeHTML, 'legacy'],
-    ['EdgeHTML 12', 'Mozilla/5.0 (Windows NT 10.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/42.0.2311.135 Safari/537.36 Edge/12.10240', 'legacy'],
-    ['WebView2 (Edg/)', USER_AGENTS.WebView2, 'modern'],
-    ['Chrome', USER_AGENTS.Browser, 'modern'],
-    ['Edge/19 (not EdgeHTML)', 'Mozilla/5.0 Chrome/80 Safari/537.36 Edge/19.1', 'modern'],
-  ])('%s gets the %s pane', (_name, userAgent, expected) => {
+    ['IE11 (Trident)', 'legacy', USER_AGENTS.Trident],
+    ['EdgeHTML 18', 'legacy', USER_AGENTS.EdgeHTML],
+    ['EdgeHTML 12', 'legacy', 'Mozilla/5.0 (Windows NT 10.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/42.0.2311.135 Safari/537.36 Edge/12.10240'],
+    ['WebView2 (Edg/)', 'modern', USER_AGENTS.WebView2],
+    ['Chrome', 'modern', USER_AGENTS.Browser],
+    ['Edge/19 (not EdgeHTML)', 'modern', 'Mozilla/5.0 Chrome/80 Safari/537.36 Edge/19.1'],
+  ])('%s gets the %s pane', (_name, expected, userAgent) => {
     expect(runDetect(userAgent)).toBe(expected === 'legacy' ? legacyFile : modernFile);
   });
   it('never throws: no DOM, no navigator, no user agent', () => {
