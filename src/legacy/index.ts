@@ -8,6 +8,7 @@
  * says so. Also exposes `KaoheLegacy.assessJson` (the core alone, for the ES5-engine test).
  */
 import './polyfills';
+import './zodConfig';
 import { assess, t } from '../core';
 import type { Lang, WorkbookSnapshot } from '../core/types';
 import { createOfficePort, officeErrorMsg } from '../io/office';
@@ -27,6 +28,28 @@ export function assessJson(snapshotJson: string, lang: Lang, nowMs: number): str
   return JSON.stringify(assess(snapshot, { lang, now: new Date(nowMs) }).json);
 }
 
+/** The legacy pane's look: system fonts, one column, large click targets (IE11-safe CSS only). */
+const STYLE = [
+  '.kaohe-legacy{font-family:"Microsoft YaHei","Segoe UI",sans-serif;font-size:14px;color:#242424;padding:12px;max-width:640px}',
+  '.kl-title{font-size:18px;margin:0 0 8px}.kl-note,.kl-hint{color:#616161;font-size:12px}',
+  '.kl-roles{border:1px solid #d1d1d1;padding:8px;margin:0 0 12px}.kl-role{display:block;margin:6px 0}',
+  '.kl-role span{display:inline-block;width:12em}.kl-role select{min-width:12em}',
+  '.kl-button{padding:6px 16px;margin-right:8px;border:1px solid #8a8a8a;background:#fff;cursor:pointer}',
+  '.kl-primary{background:#0f6cbd;color:#fff;border-color:#0f6cbd}.kl-button[disabled]{opacity:.5}',
+  '.kl-error{color:#b10e1c}.kl-issue{margin:4px 0}.kl-issue-error strong{color:#b10e1c}.kl-link{color:#0f6cbd}',
+].join('');
+
+function addStyle(): void {
+  try {
+    const style = document.createElement('style');
+    style.setAttribute('type', 'text/css');
+    style.appendChild(document.createTextNode(STYLE));
+    (document.head || document.getElementsByTagName('head')[0]).appendChild(style);
+  } catch {
+    // Unstyled is still usable.
+  }
+}
+
 function showText(root: HTMLElement, text: string): void {
   while (root.firstChild) root.removeChild(root.firstChild);
   const p = document.createElement('p');
@@ -38,6 +61,7 @@ function showText(root: HTMLElement, text: string): void {
 
 /** Starts the legacy pane in `root` (the page's #root). */
 export function start(root: HTMLElement): void {
+  addStyle();
   if (startInWps(root)) return;
   const office = typeof Office === 'undefined' ? undefined : (Office as unknown as OfficeLike);
   watchEnvironment({ office, browserLanguage: navigator.language || (navigator as { userLanguage?: string }).userLanguage, insideOffice: insideOfficeHost(pageSignals()) }, (state) => {

@@ -8,6 +8,12 @@
  *   when the engine has no normalize.
  * - `Intl.Collator`: IE11 and EdgeHTML have it; an engine without Intl gets one that compares
  *   by code point (so loading the core never throws; names then sort by code point).
+ * - `BigInt`: zod computes two int64 range constants with BigInt() when it loads; IE11 and
+ *   EdgeHTML have no BigInt, so loading would throw. Where missing, a stand-in that returns a
+ *   Number is installed for those constants only (Kaohe uses no bigint schema).
+ *
+ * This module imports nothing, so it runs before zod (see ./index.ts); ./zodConfig.ts then
+ * turns zod's `new Function` fast path off (IE11 ignores the CSP, and the generated code is ES2015).
  */
 
 const CIRCLED_FIRST = 0x2460; // ①
@@ -44,6 +50,11 @@ export function installPolyfills(scope: Record<string, unknown>): void {
           return form === 'NFKC' || form === 'NFKD' ? foldCompatibility(text) : text;
         },
       });
+    }
+    if (typeof scope.BigInt === 'undefined') {
+      scope.BigInt = function BigIntStandIn(value: unknown): number {
+        return Number(value);
+      };
     }
     if (typeof scope.Intl === 'undefined') {
       const Collator = function (this: { compare: (a: string, b: string) => number }) {

@@ -84,3 +84,31 @@ it('completes once even when no dialog can be shown', async () => {
   expect(dialog).toBeUndefined();
   expect(sim.sheetNames()).toContain('考核结果');
 });
+
+describe('a dialog that never answers', () => {
+  it('times out, closes the dialog and completes the command once', async () => {
+    const sim = new ExcelSimulator({ requirements: EXCEL_365, dialogsCloseThemselves: false });
+    loadSheets(sim, demoLedger());
+    uninstall = sim.install();
+    let commands: typeof import('../../src/commands/commands') | null = null;
+    jest.isolateModules(() => {
+      commands = require('../../src/commands/commands');
+    });
+    const module = commands as unknown as typeof import('../../src/commands/commands');
+    const completed = jest.fn();
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick'] });
+    try {
+      const done = module.computeRanking({ completed });
+      // Let the assessment and the dialog's opening run (simulated syncs settle on microtasks).
+      for (let i = 0; i < 100_000 && sim.dialogs.length === 0; i++) await Promise.resolve();
+      expect(sim.dialogs).toHaveLength(1);
+      expect(completed).not.toHaveBeenCalled();
+      jest.advanceTimersByTime(module.DIALOG_TIMEOUT_MS);
+      await done;
+      expect(completed).toHaveBeenCalledTimes(1);
+      expect(sim.dialogs[0].closed).toBe(true);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
