@@ -8,11 +8,18 @@
  *   npm run build -- --env officejs=bundled         Office.js copied into dist/office-js/
  *   npm run dev-server                              https://localhost:3000 (dev certificates)
  *   HTTP=1 npm run dev-server                       http://127.0.0.1:3000, no certificates (tests)
+ *   webpack --mode production --env legacyOnly --output-path DIR   only the ES5 entries (tests)
  *
  * Every page carries a Content-Security-Policy that allows no outside connection: scripts
  * only from the site itself and the chosen Office.js origin; connect-src 'self'.
  * ExcelJS is only reachable through the pane's dynamic import(): a production build fails
  * if it ever lands in a page's initial chunks.
+ *
+ * Old webviews (issue 11): taskpane.html loads only detect.js (ES5), which adds either the
+ * React pane (taskpane.*.js) or, in IE11/EdgeHTML, the legacy pane (legacy.*.js). Entries in
+ * the "legacy" layer (detect, legacy, and the ribbon's commands/dialog, which EdgeHTML runs on
+ * retail Office 2016/2019) are compiled to ES5 by babel (preset-env for IE 11, core-js
+ * polyfills by usage); the webpack runtime is ES5 for every page (target es5).
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- webpack reads this file as CommonJS */
 const fs = require('node:fs');
@@ -30,6 +37,23 @@ const OFFICE_JS = {
 };
 
 const root = __dirname;
+
+/** babel for the legacy layer: ES5 for IE 11, core-js 3 polyfills for what the code uses. */
+const LEGACY_BABEL = {
+  loader: 'babel-loader',
+  options: {
+    babelrc: false,
+    configFile: false,
+    cacheDirectory: true,
+    sourceType: 'unambiguous',
+    presets: [['@babel/preset-env', { targets: { ie: '11' }, useBuiltIns: 'usage', corejs: '3.51', modules: false }]],
+  },
+};
+
+/** ts-loader: type checking is `npm run typecheck`; ES modules here so import() makes a chunk. */
+function tsLoader(production) {
+  return { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: !production } } };
+}
 const exists = (relative) => fs.existsSync(path.join(root, relative));
 
 /**
@@ -73,6 +97,36 @@ class OfficeJsTagPlugin {
   }
 }
 
+/**
+ * taskpane.html: the only script tag is detect.js, carrying the URLs of the two pane
+ * bundles (data-modern, data-legacy) for it to choose from.
+ */
+class PaneSwitchPlugin {
+  constructor(page, detect, modern, legacy) {
+    Object.assign(this, { page, detect, modern, legacy });
+  }
+
+  apply(compiler) {
+    compiler.hooks.compilation.tap('PaneSwitchPlugin', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('PaneSwitchPlugin', (data) => {
+        if (data.outputName !== this.page) return data;
+        const fileOf = (entry) => {
+          const files = [...compilation.entrypoints.get(entry).getFiles()].filter((file) => file.endsWith('.js'));
+          if (files.length !== 1) throw new Error(`entry ${entry}: expected one script, got ${files.join(', ')}`);
+          return files[0];
+        };
+        for (const tag of [...data.headTags, ...data.bodyTags]) {
+          if (tag.tagName === 'script' && tag.attributes.src && tag.attributes.src.includes(fileOf(this.detect))) {
+            tag.attributes['data-modern'] = fileOf(this.modern);
+            tag.attributes['data-legacy'] = fileOf(this.legacy);
+          }
+        }
+        return data;
+      });
+    });
+  }
+}
+
 /** Fails a production build when the workbook-file adapter (src/io/xlsx) or ExcelJS is in an entry's initial (eagerly loaded) chunks. */
 class ExcelJsStaysLazyPlugin {
   apply(compiler) {
@@ -102,10 +156,11 @@ module.exports = async (env = {}, argv = {}) => {
   // Dev certificates only for `webpack serve` over https (installed on first use by office-addin-dev-certs).
   const httpsOptions = env.WEBPACK_SERVE && !plainHttp ? await require('office-addin-dev-certs').getHttpsServerOptions() : undefined;
 
+  // taskpane.html's script is detect.js; the two pane bundles are entries without a page.
   const pages = [
-    exists('src/taskpane/index.tsx') && { name: 'taskpane', entry: './src/taskpane/index.tsx', template: './src/taskpane/taskpane.html', office: true },
-    { name: 'commands', entry: './src/commands/commands.ts', template: './src/commands/commands.html', office: true },
-    { name: 'dialog', entry: './src/commands/dialog.ts', template: './src/commands/dialog.html', office: true },
+    exists('src/taskpane/index.tsx') && { name: 'taskpane', entry: './src/taskpane/index.tsx', template: './src/taskpane/taskpane.html', office: true, chunks: ['detect'] },
+    { name: 'commands', entry: './src/commands/commands.ts', template: './src/commands/commands.html', office: true, layer: 'legacy' },
+    { name: 'dialog', entry: './src/commands/dialog.ts', template: './src/commands/dialog.html', office: true, layer: 'legacy' },
     exists('src/check/check.ts') && { name: 'check', entry: './src/check/check.ts', template: exists('src/check/check.html') ? './src/check/check.html' : undefined, office: false },
     // The city office's page (issue 14): verify towns' workbooks, download 市汇总.xlsx; no Office.js.
     exists('src/city/city.ts') && { name: 'city', entry: './src/city/city.ts', template: './src/city/city.html', office: false },
@@ -125,13 +180,20 @@ module.exports = async (env = {}, argv = {}) => {
     });
   }
 
-  return {
+  // `--env legacyOnly`: only the ES5 entries (detect, legacy, commands, dialog), for quick checks.
+  if (env.legacyOnly) pages.splice(0, pages.length, ...pages.filter((page) => page.layer === 'legacy'));
+  const entries = Object.fromEntries(pages.map((page) => [page.name, page.layer ? { import: page.entry, layer: page.layer } : page.entry]));
+  entries.detect = { import: './src/legacy/detect.js', layer: 'legacy' };
+  entries.legacy = { import: './src/legacy/index.ts', layer: 'legacy' };
+
+  const config = {
     mode: production ? 'production' : 'development',
-    target: 'web',
+    target: ['web', 'es5'],
+    experiments: { layers: true },
     devtool: production ? false : 'source-map',
-    entry: Object.fromEntries(pages.map((page) => [page.name, page.entry])),
+    entry: entries,
     output: {
-      path: path.resolve(root, 'dist'),
+      path: env.outputPath ? path.resolve(env.outputPath) : path.resolve(root, 'dist'),
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
       publicPath: 'auto',
@@ -143,13 +205,14 @@ module.exports = async (env = {}, argv = {}) => {
     module: {
       rules: [
         {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            // Type checking is `npm run typecheck`; ES modules here so import() makes a chunk.
-            options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: !production } },
-          },
+          oneOf: [
+            // The legacy layer: TypeScript → ES2020 (ts-loader) → ES5 (babel); packages → ES5 (babel).
+            { test: /\.tsx?$/, issuerLayer: 'legacy', exclude: /node_modules/, use: [LEGACY_BABEL, tsLoader(production)] },
+            // detect.js is hand-written ES5 and must stay tiny: no babel, no polyfills.
+            { test: /[\\/]src[\\/]legacy[\\/]detect\.js$/, type: 'javascript/auto' },
+            { test: /\.m?js$/, issuerLayer: 'legacy', exclude: /[\\/]node_modules[\\/](core-js|@babel|webpack)[\\/]/, use: [LEGACY_BABEL] },
+            { test: /\.tsx?$/, exclude: /node_modules/, use: tsLoader(production) },
+          ],
         },
       ],
     },
@@ -159,7 +222,7 @@ module.exports = async (env = {}, argv = {}) => {
           new HtmlWebpackPlugin({
             filename: `${page.name}.html`,
             template: page.template,
-            chunks: [page.name],
+            chunks: page.chunks || [page.name],
             scriptLoading: 'defer',
             meta: { 'Content-Security-Policy': { 'http-equiv': 'Content-Security-Policy', content: csp } },
           }),
@@ -168,6 +231,7 @@ module.exports = async (env = {}, argv = {}) => {
         officeJsUrl,
         pages.filter((page) => page.office).map((page) => `${page.name}.html`),
       ),
+      ...(pages.some((page) => page.name === 'taskpane') ? [new PaneSwitchPlugin('taskpane.html', 'detect', 'taskpane', 'legacy')] : []),
       new CopyWebpackPlugin({ patterns: copies }),
       ...(production ? [new ExcelJsStaysLazyPlugin()] : []),
     ],
@@ -182,4 +246,7 @@ module.exports = async (env = {}, argv = {}) => {
       server: httpsOptions ? { type: 'https', options: httpsOptions } : 'http',
     },
   };
+  // ── WPS 表格 add-in (issue 12): `--env host=wps` adds index.html, ribbon.js (ES5) and ribbon.xml ──
+  if (env.host === 'wps') return require('./scripts/package/wps-webpack').withWps(config, { production, csp });
+  return config;
 };

@@ -17,13 +17,15 @@ export interface PackageOptions {
   outDir: string;
   /** Source manifest (default `manifest.xml`). */
   manifestPath: string;
+  /** Which add-in: `excel` (default, Office.js) or `wps` (WPS 表格 jsaddon, scripts/package/wps.ts). */
+  host?: 'excel' | 'wps';
 }
 
 export type OptionsResult =
   | { ok: true; options: PackageOptions; notes: Msg[] }
   | { ok: false; problems: Msg[]; help: boolean };
 
-const VALUE_OPTIONS = ['--base-url', '--officejs', '--version', '--out', '--manifest'] as const;
+const VALUE_OPTIONS = ['--base-url', '--officejs', '--version', '--out', '--manifest', '--host'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 /**
@@ -62,7 +64,10 @@ export function parsePackageArgs(argv: string[]): OptionsResult {
   const version = values['--version'] ?? null;
   if (version !== null && !parseVersion(version)) problems.push({ code: 'package.version.invalid', params: { found: version } });
 
-  if (problems.length > 0 || !base.ok || !isOfficeJsChoice(officejs)) return { ok: false, problems, help: false };
+  const host = values['--host'] ?? 'excel';
+  if (host !== 'excel' && host !== 'wps') problems.push({ code: 'package.host.invalid', params: { found: host } });
+
+  if (problems.length > 0 || !base.ok || !isOfficeJsChoice(officejs) || (host !== 'excel' && host !== 'wps')) return { ok: false, problems, help: false };
   return {
     ok: true,
     notes,
@@ -72,6 +77,7 @@ export function parsePackageArgs(argv: string[]): OptionsResult {
       version: version === null ? null : version.trim(),
       outDir: values['--out'] ?? 'pkg',
       manifestPath: values['--manifest'] ?? 'manifest.xml',
+      host,
     },
   };
 }

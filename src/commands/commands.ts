@@ -4,6 +4,9 @@
  * the grade counts and interviews, or the first input errors with their cells and a hint
  * to open the pane. `event.completed()` is always called, also on failure.
  */
+// The ribbon's function file runs in EdgeHTML on retail Office 2016/2019: the ES5 runtime first.
+import '../legacy/polyfills';
+import '../legacy/zodConfig';
 import { issueText, t, type AssessOutcome } from '../core';
 import type { Grade, Lang } from '../core/types';
 import { createOfficePort, officeErrorMsg, runAssessmentInExcel } from '../io/office';
@@ -73,26 +76,53 @@ export function failureSummary(error: unknown, lang: Lang): DialogContent {
 }
 
 /**
- * Opens our dialog page and resolves when the user closes it (or at once when no dialog can
- * be shown, e.g. another one is open). Never rejects.
+ * How long the summary dialog may stay open before the command gives up on it: Office ends
+ * an add-in command after 5 minutes, so a lost dialog event must not keep the button busy.
  */
-export function showDialog(url: string): Promise<void> {
+export const DIALOG_TIMEOUT_MS = 4 * 60 * 1000;
+
+/**
+ * Opens our dialog page and resolves when the user closes it, when `timeoutMs` has passed
+ * (the dialog is then closed), or at once when no dialog can be shown (e.g. another one is
+ * open). Never rejects; resolves once.
+ */
+export function showDialog(url: string, timeoutMs: number = DIALOG_TIMEOUT_MS): Promise<void> {
   return new Promise((resolve) => {
+    let dialog: Office.Dialog | null = null;
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      try {
+        dialog?.close();
+      } catch {
+        // Already closed.
+      }
+      resolve();
+    };
+    const timer = setTimeout(finish, timeoutMs);
     try {
       Office.context.ui.displayDialogAsync(url, { height: 40, width: 30, displayInIframe: true }, (result) => {
         if (result.status !== Office.AsyncResultStatus.Succeeded) {
-          resolve();
+          finish();
           return;
         }
-        const dialog = result.value;
-        dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => {
-          dialog.close();
-          resolve();
-        });
-        dialog.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
+        dialog = result.value;
+        if (done) {
+          // Timed out before Office opened it: close it now.
+          try {
+            dialog.close();
+          } catch {
+            // Already closed.
+          }
+          return;
+        }
+        dialog.addEventHandler(Office.EventType.DialogMessageReceived, finish);
+        dialog.addEventHandler(Office.EventType.DialogEventReceived, finish);
       });
     } catch {
-      resolve();
+      finish();
     }
   });
 }
@@ -103,7 +133,8 @@ function pageAddress(): string {
 }
 
 /**
- * The handler of the 计算排名 button. Cost: 4 syncs for an ordinary workbook, then a dialog.
+ * The handler of the 计算排名 button. Cost: 6 syncs for an ordinary workbook, then a dialog
+ * (closed after DIALOG_TIMEOUT_MS at the latest).
  * Never throws; calls `event.completed()` exactly once.
  */
 export async function computeRanking(event: { completed: () => void }): Promise<void> {

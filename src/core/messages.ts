@@ -424,8 +424,46 @@ const catalog = {
   'files.tooLarge': { zh: '结果工作簿将超过 4 GB，无法写入"{file}"。请减少单位或指标的数量后再试。', en: 'The result workbook would exceed 4 GB; "{file}" was not written. Reduce the number of units or indicators and try again.' },
   'files.unexpected': { zh: '发生意外错误：{reason}', en: 'Unexpected error: {reason}' },
   'files.helpJson': { zh: '用法见 usage 字段。', en: 'See the usage field.' },
+  // ── Excel on every version: staged writes, banded reads, Office errors, late Office.js, legacy pane (io/office*, io/staging, legacy/*) ──
+  'ui.office.rolledBack': { zh: 'Excel 中途拒绝了写入（{reason}），本次新写的工作表已全部撤销，原有的结果工作表保持不变。请处理后重试。', en: 'Excel refused the write part-way ({reason}); every sheet this run had written was removed and the previous results are as they were. Fix the cause and try again.' },
+  'ui.office.unfinished': { zh: '写入结果时 Excel 中途出错（{reason}），未能完成替换：请再点一次"计算排名"，Kaohe 会清理上次留下的工作表。', en: 'Excel failed while the results were being swapped in ({reason}). Click "Compute ranking" again: Kaohe cleans up what this run left.' },
+  'ui.office.nameTaken': { zh: '工作表"{sheet}"是刚刚新建的，不是 Kaohe 生成的，未写入任何结果。请重试（结果会写入其他名称）。', en: 'The sheet "{sheet}" was just added and is not Kaohe\'s; nothing was written. Try again (the result will go under another name).' },
+  'ui.office.cellEdit': { zh: '请先结束单元格编辑（按 Enter 或 Esc），然后重试。', en: 'Finish editing the cell first (press Enter or Esc), then try again.' },
+  'ui.office.memory': { zh: 'Excel 的内存不足，操作未完成。请关闭其他工作簿后重试。', en: 'Excel ran out of memory and the operation did not finish. Close other workbooks and try again.' },
+  'ui.office.mergeConflict': { zh: '要写入的区域与合并单元格冲突，Excel 拒绝了操作。', en: 'The range to be written conflicts with merged cells; Excel refused.' },
+  'ui.office.offSheet': { zh: '工作表最末行或最末列有内容，Excel 无法完成操作。请删除表格边缘多余的内容后重试。', en: 'A sheet has content in its last row or column, so Excel cannot do this. Delete the stray content at the sheet\'s edge, then try again.' },
+  'ui.office.unavailable': { zh: 'Excel 服务暂时不可用（网络或登录问题）。请稍后重试。', en: 'The Excel service is not available right now (network or sign-in). Try again later.' },
+  'ui.office.formulaTooLong': { zh: '单元格内容超出 Excel 的长度限制，Excel 拒绝了写入。', en: 'A cell\'s content is longer than Excel allows; Excel refused the write.' },
+  'ui.office.sheetTooLarge': { zh: '工作表"{sheet}"的数据超过 {rows} 行的读取上限，未读取。请删除多余的行（或把数据移到新表）后重试。', en: 'The sheet "{sheet}" has more than {rows} rows of data, the reading limit; it was not read. Delete unused rows (or move the data to a new sheet), then try again.' },
+  'ui.office.tooManyCells': { zh: '工作表"{sheet}"的数据区超过 {cells} 个单元格的读取上限，未读取。', en: 'The data of sheet "{sheet}" has more than {cells} cells, the reading limit; it was not read.' },
+  'ui.connecting': { zh: '正在连接 Excel…', en: 'Connecting to Excel…' },
+  'ui.connectingSlow': { zh: 'Excel 尚未响应，仍在等待。若一直停在这里，请关闭任务窗格后重新打开。', en: 'Excel has not answered yet; still waiting. If this never ends, close the pane and open it again.' },
+  'ui.command.timeout': { zh: '结果对话框没有响应，已自动关闭。', en: 'The result dialog did not respond and was closed.' },
+  'ui.legacy.note': { zh: '此版本的 Office 使用旧版浏览器组件显示加载项，这里是精简版面板（功能相同的核心计算）。', en: 'This Office shows add-ins in an older browser engine: this is the compact pane (the same computation core).' },
+  'ui.legacy.noFileMode': { zh: '这个浏览器版本过旧，不能使用文件模式。请在 Excel 中打开考核加载项，或用新版浏览器（Edge、Chrome、Firefox）打开此页面。', en: 'This browser is too old for file mode. Open the Kaohe add-in inside Excel, or open this page in a current browser (Edge, Chrome, Firefox).' },
+  'ui.legacy.openSheet': { zh: '打开"{sheet}"', en: 'Open "{sheet}"' },
 
   // ── deployable package and the health page (scripts/package*, check/*) ──
+  // ── WPS 表格 add-in: adapter, ribbon, --host wps package (io/wps*, wps/*, scripts/package/wps*) ──
+  'wps.noWorkbook': { zh: '没有打开的工作簿：请先在 WPS 表格中打开考核台账。', en: 'No workbook is open: open the assessment ledger in WPS Spreadsheets first.' },
+  'wps.protected': { zh: '工作簿结构受保护，无法添加或删除工作表。请在"审阅 → 撤销工作簿保护"后重试。', en: 'The workbook structure is protected, so sheets cannot be added or deleted. Unprotect the workbook (Review → Unprotect Workbook), then try again.' },
+  'wps.rolledBack': { zh: 'WPS 表格中途拒绝了写入（{reason}），本次新写的工作表已全部撤销，原有的结果工作表保持不变。请处理后重试。', en: 'WPS Spreadsheets refused the write part-way ({reason}); every sheet this run had written was removed and the previous results are as they were. Fix the cause and try again.' },
+  'wps.unfinished': { zh: '写入结果时 WPS 表格中途出错（{reason}），未能完成替换：请再点一次"计算排名"，Kaohe 会清理上次留下的工作表。', en: 'WPS Spreadsheets failed while the results were being swapped in ({reason}). Click "Compute ranking" again: Kaohe cleans up what this run left.' },
+  'wps.failed': { zh: 'WPS 表格拒绝了一项操作：{detail}', en: 'WPS Spreadsheets refused an operation: {detail}' },
+  'wps.read.tooLarge': { zh: '"{sheet}"的已用区域 {range} 有 {cells} 个单元格，超过上限 {limit}，未读取。可能有远处的零星单元格：请删除多余的行和列（连同其格式）后重试。', en: 'The used range {range} of "{sheet}" has {cells} cells, more than the limit of {limit}, and was not read. There may be stray cells far away: delete the unused rows and columns (with their formats), then try again.' },
+  'wps.read.tooMixed': { zh: '"{sheet}"的数字格式过于零碎（逐段检查超过 {limit} 次），未读取。请把每一列的数字格式统一后重试。', en: 'The number formats of "{sheet}" are too fragmented (more than {limit} checks), so it was not read. Give each column one number format, then try again.' },
+  'wps.pane.failed': { zh: '无法打开考核面板：{detail}', en: 'The assessment pane could not be opened: {detail}' },
+  'package.host.invalid': { zh: '--host 应为 excel 或 wps，实际为“{found}”。', en: '--host should be excel or wps, found "{found}".' },
+  'package.wps.usage': {
+    zh: 'WPS 加载项：npm run package -- --base-url https://服务器/路径/ --host wps [--version 1.0.7.0] [--out pkg]',
+    en: 'WPS add-in: npm run package -- --base-url https://server/path/ --host wps [--version 1.0.7.0] [--out pkg]',
+  },
+  'package.wps.done': {
+    zh: 'WPS 加载项已生成：{folder}（{fileCount} 个文件，{folderSize}），版本 {version}。\n  在线部署：把文件夹内容放到 {baseUrl}，在 oem.ini 的 [Server] 中设 JSPluginsServer={baseUrl}jsplugins.xml。\n  离线安装包：{offline}（解压到 jsaddons 文件夹，并把其中 publish.xml 的条目并入 jsaddons/publish.xml）。',
+    en: 'WPS add-in written: {folder} ({fileCount} files, {folderSize}), version {version}.\n  Online: serve the folder at {baseUrl} and set JSPluginsServer={baseUrl}jsplugins.xml under [Server] in oem.ini.\n  Offline archive: {offline} (unpack into the jsaddons folder and merge the entry of its publish.xml into jsaddons/publish.xml).',
+  },
+  'package.wps.no7z': { zh: '无法生成 .7z 压缩包：请安装 7-Zip（Debian/UOS/麒麟：apt install p7zip-full；Windows：7-zip.org），确保命令 7z 可用后重试。', en: 'Could not make the .7z archive: install 7-Zip (Debian/UOS/Kylin: apt install p7zip-full; Windows: 7-zip.org) so that the command 7z works, then try again.' },
+  'package.wps.dist.missing': { zh: '构建结果中缺少 {file}（WPS 加载项需要它）。', en: '{file} is missing from the build (the WPS add-in needs it).' },
   // @section package
   'package.usage': {
     zh: '用法：npm run package -- --base-url https://服务器/路径/ [--officejs global|china|bundled] [--version 1.0.7.0] [--out pkg]',

@@ -8,7 +8,8 @@
  * characters. Shorter runs — amounts, years, dates, counts — are left alone.
  */
 
-const LONG_DIGIT_RUN = /(?<![0-9０-９.．])[0-9０-９]{11,}(?:[XxＸｘ](?![0-9A-Za-z]))?/g;
+// No look-behind (IE11 and EdgeHTML cannot parse it): the character before the run, if any, is captured and kept.
+const LONG_DIGIT_RUN = /(^|[^0-9０-９.．])([0-9０-９]{11,}(?:[XxＸｘ](?![0-9A-Za-z]))?)/g;
 
 /** Full-width digits and X folded to ASCII. */
 function fold(run: string): string {
@@ -23,8 +24,8 @@ function fold(run: string): string {
  */
 export function maskIdentifiers(text: string): string {
   if (text.length < 11) return text;
-  return text.replace(LONG_DIGIT_RUN, (run) => {
+  return text.replace(LONG_DIGIT_RUN, (_match, before: string, run: string) => {
     const plain = fold(run);
-    return `${plain.slice(0, 3)}${'*'.repeat(plain.length - 7)}${plain.slice(-4)}`;
+    return `${before}${plain.slice(0, 3)}${'*'.repeat(plain.length - 7)}${plain.slice(-4)}`;
   });
 }

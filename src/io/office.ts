@@ -32,7 +32,7 @@ export interface OfficePortOptions {
 export function createOfficePort(options: OfficePortOptions = {}): InteractivePort {
   const chunkCells = options.chunkCells ?? DEFAULT_CHUNK_CELLS;
   return {
-    read: (pick) => readWorkbook(pick, chunkCells),
+    read: (pick) => readWorkbook(pick, { chunkCells }),
     apply: (plan) => applyPlan(plan, { chunkCells }),
     select: (sheet, cell) =>
       withOfficeErrors(() =>
@@ -61,8 +61,8 @@ export interface RunAssessmentOptions {
 
 /**
  * Reads the role sheets, assesses, and writes the result sheets when the input has no
- * errors (nothing is written otherwise). Cost: 3 syncs to read + 1 to write for an
- * ordinary workbook. Input problems come back in the outcome; Office failures throw
+ * errors (nothing is written otherwise). Cost: 3 syncs to read + 3 to write (names, staged
+ * sheets, swap) for an ordinary workbook. Input problems come back in the outcome; Office failures throw
  * OfficeFailure.
  * @example const outcome = await runAssessmentInExcel(createOfficePort(), { lang: 'zh', now: new Date() });
  */

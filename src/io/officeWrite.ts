@@ -1,9 +1,9 @@
 /**
- * Carries out a WritePlan through Office.js in ONE Excel.run and, for any workbook up to a
- * few thousand rows of results, ONE context.sync:
+ * Carries out a WritePlan through Office.js as a staged write (see applyPlan and
+ * src/io/staging.ts). Each sheet is written like this:
  *
- *   1. delete Kaohe's old sheets (plan.remove, by name — nothing else);
- *   2. add each sheet, write it in row bands: number formats first (`@` on every text cell,
+ *   1. (staging) add it under a temporary name;
+ *   2. write it in row bands: number formats first (`@` on every text cell,
  *      so `=`, `+`, `-`, `@` stay text), then values;
  *   3. formats as rectangles (fills, bold, wrap, alignment), header borders;
  *   4. features behind requirement sets: merges, column widths, very-hidden registry (1.2),
@@ -16,8 +16,9 @@
 import { a1, columnLetter } from '../core/a1';
 import { REGISTRY_SHEET } from '../core/defaults';
 import type { OutCell, OutputSheet, WritePlan } from '../core/types';
-import { withOfficeErrors } from './officeErrors';
+import { OfficeFailure, officeErrorMsg } from './officeErrors';
 import { DEFAULT_CHUNK_CELLS } from './officeRead';
+import { rollBack, rollForward, stageWrite, type StagedWrite, type SwapRemainder } from './staging';
 
 /**
  * Queued bytes (values and number formats, as JSON in UTF-8) after which the writer syncs
@@ -140,7 +141,26 @@ export function cssColour(argb: string): string {
   return `#${hex.length === 8 ? hex.slice(2) : hex}`;
 }
 
-const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
+/**
+ * UTF-8 length of a string, without TextEncoder (IE11 and EdgeHTML lack it). A lone
+ * surrogate counts 3 bytes, as its U+FFFD replacement. Cost: O(length).
+ * @example utf8Length('考核a') // => 7
+ */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+const utf8Bytes = utf8Length;
 
 /** The tables of a sheet: each header row down to the last non-blank row before the next header. */
 export function tableBlocks(sheet: OutputSheet): { r0: number; c0: number; r1: number; c1: number }[] {
@@ -177,38 +197,106 @@ export interface ApplyOptions {
   features?: WriteFeatures;
 }
 
+/** Excel's limits on what a sheet may hold. */
+export const EXCEL_MAX_ROW_HEIGHT_POINTS = 409;
+export const EXCEL_MAX_COLUMN_WIDTH_CHARACTERS = 255;
+
 /**
- * Applies a write plan in one Excel.run. Cost: 1 sync for results up to about
- * `requestBudgetBytes` of values and formats, one more per further budget.
- * Throws OfficeFailure (with its message) when Excel rejects a request.
+ * Applies a write plan as a staged write (src/io/staging.ts), so it cannot half-happen:
+ *
+ *   run 1  sync 1  names of the sheets now;
+ *          sync 2… delete orphans of failed runs, write every new sheet under a staging name
+ *                  (one sync per request budget), create the registry if missing;
+ *          sync n  the swap: delete Kaohe's old sheets, rename the staged ones, rewrite the
+ *                  registry in place, activate the first result sheet.
+ *
+ * A failure while staging deletes the staged sheets (a second run) and throws
+ * `ui.office.rolledBack`: the previous results stay. A failure during the swap finishes it
+ * (a second run) so the workbook holds the new set; if that fails too, `ui.office.unfinished`.
+ * Cost: 3 syncs for results up to about `requestBudgetBytes`, one more per further budget.
+ * Throws OfficeFailure (with its message) when Excel refuses.
  */
 export async function applyPlan(plan: WritePlan, options: ApplyOptions = {}): Promise<void> {
   const features = options.features ?? officeFeatures();
   const chunkCells = options.chunkCells ?? DEFAULT_CHUNK_CELLS;
   const budgetBytes = options.requestBudgetBytes ?? DEFAULT_REQUEST_BUDGET_BYTES;
-  await withOfficeErrors(() =>
-    Excel.run(async (context) => {
+  let write: StagedWrite | null = null;
+  let phase: 'names' | 'stage' | 'swap' = 'names';
+  try {
+    await Excel.run(async (context) => {
       const worksheets = context.workbook.worksheets;
-      const budget = new RequestBudget(context, budgetBytes);
-      for (const name of plan.remove) {
-        const old = worksheets.getItem(name);
-        // Excel refuses to delete a very-hidden sheet (by design): make it merely hidden first.
-        if (name === REGISTRY_SHEET && features.mergeWidthHide) old.visibility = 'Hidden';
-        old.delete();
-      }
-      const added: Excel.Worksheet[] = [];
-      for (const sheet of plan.add) {
-        const worksheet = worksheets.add(sheet.name);
-        added.push(worksheet);
-        await writeValues(worksheet, sheet, chunkCells, budget);
-        await writeFormats(worksheet, sheet, features, budget);
-        await writeFeatures(context, worksheet, sheet, features, budget);
-      }
-      const first = plan.add.findIndex((sheet) => !sheet.hidden);
-      if (first >= 0) added[first].activate();
+      worksheets.load('items/name');
       await context.sync();
-    }),
-  );
+      const staged = stageWrite({ sheetNames: worksheets.items.map((sheet) => sheet.name), plan });
+      if (staged.conflicts.length > 0) {
+        throw new OfficeFailure({ code: 'ui.office.nameTaken', params: { sheet: staged.conflicts[0] } }, '', null);
+      }
+      write = staged;
+      phase = 'stage';
+      const budget = new RequestBudget(context, budgetBytes);
+      for (const name of staged.cleanup) worksheets.getItem(name).delete();
+      for (const { staging, sheet } of staged.staged) await writeSheet(context, worksheets.add(staging), sheet, features, chunkCells, budget);
+      if (staged.registry?.create) await writeSheet(context, worksheets.add(REGISTRY_SHEET), staged.registry.sheet, features, chunkCells, budget);
+      await context.sync();
+      phase = 'swap';
+      queueSwap(worksheets, staged.remove, staged.staged.map((s) => ({ from: s.staging, to: s.final })), staged, features);
+      await context.sync();
+    });
+  } catch (error) {
+    if (error instanceof OfficeFailure && !write) throw error;
+    const cause = officeFailure(error);
+    if (!write || phase === 'names') throw cause;
+    if (phase === 'stage') {
+      await recover((names) => ({ remove: rollBack(names, write as StagedWrite), rename: [] }), null, features);
+      throw new OfficeFailure({ code: 'ui.office.rolledBack', params: { reason: cause.officeCode || cause.msg.code } }, cause.officeCode, error);
+    }
+    try {
+      await recover((names) => rollForward(names, write as StagedWrite), write, features);
+    } catch {
+      throw new OfficeFailure({ code: 'ui.office.unfinished', params: { reason: cause.officeCode || cause.msg.code } }, cause.officeCode, error);
+    }
+  }
+}
+
+function officeFailure(error: unknown): OfficeFailure {
+  return error instanceof OfficeFailure ? error : new OfficeFailure(officeErrorMsg(error), typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : '', error);
+}
+
+/** Queues the swap: deletes, renames, the registry rewritten in place, the first result sheet activated. */
+function queueSwap(worksheets: Excel.WorksheetCollection, remove: string[], rename: { from: string; to: string }[], write: StagedWrite, features: WriteFeatures): void {
+  for (const name of remove) worksheets.getItem(name).delete();
+  for (const { from, to } of rename) worksheets.getItem(from).name = to;
+  if (write.registry) {
+    const registry = worksheets.getItem(REGISTRY_SHEET);
+    registry.getRange('A1:B1048576').clear('Contents');
+    const rows = write.registry.rows.map((row) => [excelCellValue(row[0]), excelCellValue(row[1])]);
+    registry.getRange(`A1:B${rows.length}`).values = rows;
+    // A registry left visible by ExcelApi 1.1 is hidden as soon as a version that can do it runs.
+    if (features.mergeWidthHide) registry.visibility = 'VeryHidden';
+  }
+  if (write.activate) worksheets.getItem(write.activate).activate();
+}
+
+/** A second run after a failure: reads the sheet names, then deletes and renames what `remainder` says. */
+async function recover(remainder: (names: string[]) => SwapRemainder, write: StagedWrite | null, features: WriteFeatures): Promise<void> {
+  await Excel.run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load('items/name');
+    await context.sync();
+    const todo = remainder(worksheets.items.map((sheet) => sheet.name));
+    if (write) queueSwap(worksheets, todo.remove, todo.rename, write, features);
+    else for (const name of todo.remove) worksheets.getItem(name).delete();
+    await context.sync();
+  });
+}
+
+const excelCellValue = (v: unknown): string | number => (typeof v === 'string' || typeof v === 'number' ? v : '');
+
+/** Writes one sheet's values, formats and features (queued against the budget). */
+async function writeSheet(context: Excel.RequestContext, worksheet: Excel.Worksheet, sheet: OutputSheet, features: WriteFeatures, chunkCells: number, budget: RequestBudget): Promise<void> {
+  await writeValues(worksheet, sheet, chunkCells, budget);
+  await writeFormats(worksheet, sheet, features, budget);
+  await writeFeatures(context, worksheet, sheet, features, budget);
 }
 
 async function writeValues(worksheet: Excel.Worksheet, sheet: OutputSheet, chunkCells: number, budget: RequestBudget): Promise<void> {
@@ -271,12 +359,12 @@ async function writeFormats(worksheet: Excel.Worksheet, sheet: OutputSheet, feat
   }
   for (const { from, to, width } of widthRuns(sheet.widths)) {
     await op();
-    worksheet.getRange(`${columnLetter(from)}1:${columnLetter(to)}1`).format.columnWidth = columnWidthPoints(width);
+    worksheet.getRange(`${columnLetter(from)}1:${columnLetter(to)}1`).format.columnWidth = columnWidthPoints(Math.min(width, EXCEL_MAX_COLUMN_WIDTH_CHARACTERS));
   }
   // Row heights for wrapped text (format.rowHeight is ExcelApi 1.2), one call per run of equal heights.
   for (const { from, to, height } of heightRuns(sheet.heights ?? [])) {
     await op();
-    worksheet.getRange(`A${from + 1}:A${to + 1}`).format.rowHeight = height;
+    worksheet.getRange(`A${from + 1}:A${to + 1}`).format.rowHeight = Math.min(height, EXCEL_MAX_ROW_HEIGHT_POINTS);
   }
 }
 

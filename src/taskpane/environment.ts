@@ -60,3 +60,108 @@ export function detectEnvironment(options: DetectOptions): Promise<PaneEnvironme
     }
   });
 }
+
+// ───────────────────────── late Office.js (issue 11, Must 5) ─────────────────────────
+
+/** What the pane shows while it decides: connecting to Excel, then Excel or file mode. */
+export type PaneState = { mode: 'connecting'; lang: Lang; slow: boolean } | PaneEnvironment;
+
+/** What Office leaves in a page before Office.js answers (tests pass their own). */
+export interface HostSignals {
+  /** location.search and location.hash: Office adds `_host_Info=Excel$Win32$16.01$…`. */
+  search?: string;
+  hash?: string;
+  /** window.external: Office's COM bridge in IE11/EdgeHTML webviews offers GetContext. */
+  external?: unknown;
+  /** window.chrome.webview: the WebView2 host bridge. */
+  webview?: unknown;
+}
+
+/**
+ * True when the page runs inside an Office host, told by what Office puts in the URL or the
+ * `window.external` bridge, before Office.js answers. Never throws (IE's COM objects may).
+ * @example insideOfficeHost({ search: '?_host_Info=Excel$Win32$16.01$zh-CN$$$$0' }) // => true
+ * @example insideOfficeHost({ search: '' }) // => false
+ */
+export function insideOfficeHost(signals: HostSignals): boolean {
+  try {
+    if (/(^|[?&#])_host_Info=/i.test(`${signals.search ?? ''}${signals.hash ?? ''}`)) return true;
+    const external = signals.external;
+    if (external && typeof external === 'object' && 'GetContext' in (external as object)) return true;
+    return !!signals.webview;
+  } catch {
+    return false;
+  }
+}
+
+/** After this long without an answer, the connecting state says it is still waiting. */
+export const SLOW_CONNECT_MS = 15_000;
+
+export interface WatchOptions extends DetectOptions {
+  /** insideOfficeHost(…): wait for Office.onReady as long as it takes. */
+  insideOffice: boolean;
+}
+
+/**
+ * Reports the pane's state as it becomes known, possibly several times: inside Office,
+ * `connecting` until Office.onReady answers (no timeout; `slow` after SLOW_CONNECT_MS),
+ * then `excel`; outside Office, `file` after `timeoutMs` — and `excel` whenever a late
+ * Office.onReady answers for Excel, even after file mode was shown. Never throws.
+ * @example watchEnvironment({ office, browserLanguage: 'zh-CN', insideOffice: true }, (state) => render(state));
+ */
+export function watchEnvironment(options: WatchOptions, onState: (state: PaneState) => void): void {
+  const office = options.office;
+  const fileMode: PaneEnvironment = { mode: 'file', lang: langFromLocale(options.browserLanguage) };
+  const connecting = (slow: boolean): PaneState => ({ mode: 'connecting', lang: fileMode.lang, slow });
+  let excel = false;
+  let decided = false;
+  const timers: ReturnType<typeof setTimeout>[] = [];
+  const show = (state: PaneState): void => {
+    try {
+      onState(state);
+    } catch {
+      // A failing renderer must not stop a later switch to Excel.
+    }
+  };
+  const toFile = (): void => {
+    if (decided || excel) return;
+    decided = true;
+    show(fileMode);
+  };
+  if (!office || typeof office.onReady !== 'function') {
+    show(options.insideOffice ? connecting(true) : fileMode);
+    return;
+  }
+  if (options.insideOffice) {
+    show(connecting(false));
+    timers.push(setTimeout(() => !excel && !decided && show(connecting(true)), SLOW_CONNECT_MS));
+  } else {
+    timers.push(setTimeout(toFile, options.timeoutMs ?? OFFICE_READY_TIMEOUT_MS));
+  }
+  try {
+    office.onReady((info) => {
+      if (excel) return;
+      if (info && info.host === office.HostType.Excel) {
+        excel = true;
+        timers.forEach((timer) => clearTimeout(timer));
+        show({ mode: 'excel', lang: langFromLocale(office.context?.displayLanguage) });
+      } else {
+        timers.forEach((timer) => clearTimeout(timer));
+        toFile();
+      }
+    });
+  } catch {
+    timers.forEach((timer) => clearTimeout(timer));
+    toFile();
+  }
+}
+
+/** The host signals of this page (the browser's globals), read safely. */
+export function pageSignals(): HostSignals {
+  try {
+    const scope = globalThis as { location?: { search?: string; hash?: string }; external?: unknown; chrome?: { webview?: unknown } };
+    return { search: scope.location?.search, hash: scope.location?.hash, external: scope.external, webview: scope.chrome?.webview };
+  } catch {
+    return {};
+  }
+}

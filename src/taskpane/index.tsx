@@ -1,16 +1,20 @@
 /**
- * Entry point of taskpane.html: decides Excel mode or file mode once Office.js is ready
- * (or has failed to load), then renders the pane in a FluentProvider.
+ * Entry point of the React pane (loaded by detect.js on taskpane.html for WebView2 and
+ * browsers): inside Office it shows "正在连接 Excel…" until Office.onReady answers, however
+ * late; in a browser, file mode after a short wait — and Excel mode whenever a late
+ * Office.onReady answers for Excel (watchEnvironment).
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createOfficePort } from '../io/office';
 import { App } from './App';
-import { detectEnvironment, type OfficeLike, type PaneEnvironment } from './environment';
+import { t } from '../core';
+import { insideOfficeHost, pageSignals, watchEnvironment, type OfficeLike, type PaneEnvironment } from './environment';
 import { createExcelHost } from './excelHost';
 import { createFileHost } from './fileHost';
 import type { PaneHost } from './host';
+import { wpsPaneHost } from './wpsPane';
 
 /** The host for a mode. */
 export function hostFor(env: PaneEnvironment): PaneHost {
@@ -21,15 +25,23 @@ async function start(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) return;
   const office = typeof Office === 'undefined' ? undefined : (Office as unknown as OfficeLike);
-  const env = await detectEnvironment({ office, browserLanguage: navigator.language });
-  document.documentElement.lang = env.lang === 'zh' ? 'zh-CN' : 'en';
-  createRoot(container).render(
-    <StrictMode>
-      <FluentProvider theme={webLightTheme}>
-        <App host={hostFor(env)} />
-      </FluentProvider>
-    </StrictMode>,
-  );
+  const root = createRoot(container);
+  watchEnvironment({ office, browserLanguage: navigator.language, insideOffice: insideOfficeHost(pageSignals()) }, (state) => {
+    document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
+    root.render(
+      <StrictMode>
+        <FluentProvider theme={webLightTheme}>
+          {state.mode === 'connecting' ? (
+            <p role="status" data-testid="connecting" style={{ padding: 16 }}>
+              {t({ code: state.slow ? 'ui.connectingSlow' : 'ui.connecting' }, state.lang)}
+            </p>
+          ) : (
+            <App key={state.mode} host={wpsPaneHost(window, state.lang) ?? hostFor(state)} />
+          )}
+        </FluentProvider>
+      </StrictMode>,
+    );
+  });
 }
 
 void start();

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { CellValue, SheetGrid, WorkbookSnapshot } from '../../src/core/types';
 
-function plainValue(value: ExcelJS.CellValue | undefined): CellValue {
+export function plainValue(value: ExcelJS.CellValue | undefined): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value;

@@ -8,7 +8,7 @@ describe('officeErrorMsg', () => {
     ['ItemAlreadyExists', 'ui.office.itemAlreadyExists'],
     ['AccessDenied', 'ui.office.accessDenied'],
     ['InsufficientPermissions', 'ui.office.accessDenied'],
-    ['InvalidOperationInCellEditMode', 'ui.office.editMode'],
+    ['InvalidOperationInCellEditMode', 'ui.office.cellEdit'],
     ['RequestPayloadSizeLimitExceeded', 'ui.office.payloadTooLarge'],
     ['ResponsePayloadSizeLimitExceeded', 'ui.office.payloadTooLarge'],
     ['ApiNotFound', 'ui.office.apiNotFound'],

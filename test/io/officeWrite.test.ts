@@ -1,6 +1,6 @@
 import type { OutCell, OutputSheet } from '../../src/core/types';
 import { blockAddress, columnWidthPoints, cssColour, detectFeatures, formatBlocks, numberFormatFor, tableBlocks } from '../../src/io/officeWrite';
-import { bandAddress, planReadBands, toCellValue } from '../../src/io/officeRead';
+import { bandAddress, mergedAddresses, nextReadSync, toCellValue, type SheetProgress } from '../../src/io/officeRead';
 
 describe('numberFormatFor: text before values', () => {
   it.each<[OutCell | undefined, string]>([
@@ -60,19 +60,29 @@ describe('tableBlocks', () => {
   });
 });
 
-describe('planReadBands', () => {
+describe('nextReadSync', () => {
+  const progress = (sheet: string, rowIndex: number, columnIndex: number, rowCount: number, columnCount: number): SheetProgress => ({
+    size: { sheet, rowIndex, columnIndex, rowCount, columnCount },
+    queued: 0,
+    emptyRun: 0,
+    done: false,
+  });
   it('cuts large ranges into row bands and packs small ones into one sync', () => {
-    const plan = planReadBands(
-      [
-        { sheet: 'big', rowIndex: 2, columnIndex: 1, rowCount: 10, columnCount: 2 },
-        { sheet: 'small', rowIndex: 0, columnIndex: 0, rowCount: 1, columnCount: 2 },
-      ],
-      8,
-    );
-    expect(plan.map((sync) => sync.map((band) => `${band.sheet}!${bandAddress(band)}`))).toEqual([
-      ['big!B3:C6'],
-      ['big!B7:C10'],
-      ['big!B11:C12', 'small!A1:B1'],
-    ]);
+    const sheets = [progress('big', 2, 1, 10, 2), progress('small', 0, 0, 1, 2)];
+    const syncs: string[][] = [];
+    for (let bands = nextReadSync(sheets, 8); bands.length > 0; bands = nextReadSync(sheets, 8)) {
+      syncs.push(bands.map((band) => `${band.sheet}!${bandAddress(band)}`));
+    }
+    expect(syncs).toEqual([['big!B3:C6'], ['big!B7:C10'], ['big!B11:C12', 'small!A1:B1']]);
+  });
+  it('queues nothing more for a sheet that is done', () => {
+    const sheets = [progress('a', 0, 0, 100, 1)];
+    expect(nextReadSync(sheets, 10)).toHaveLength(1);
+    sheets[0].done = true;
+    expect(nextReadSync(sheets, 10)).toEqual([]);
+  });
+  it('reads merged areas from an Office address list', () => {
+    expect(mergedAddresses("'考核数据'!$A$1:$C$1,'考核数据'!E5")).toEqual(['A1:C1', 'E5:E5']);
+    expect(mergedAddresses('')).toEqual([]);
   });
 });

@@ -44,7 +44,7 @@ describe('parsePackageArgs', () => {
     expect(parsePackageArgs(['--base-url', 'https://example.org/kaohe/'])).toEqual({
       ok: true,
       notes: [],
-      options: { baseUrl: 'https://example.org/kaohe/', officejs: 'global', version: null, outDir: 'pkg', manifestPath: 'manifest.xml' },
+      options: { baseUrl: 'https://example.org/kaohe/', officejs: 'global', version: null, outDir: 'pkg', manifestPath: 'manifest.xml', host: 'excel' },
     });
   });
 

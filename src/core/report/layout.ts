@@ -136,9 +136,13 @@ export function rowHeights(rows: OutCell[][], widths: number[]): (number | null)
         .reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
       lines = Math.max(lines, needed);
     });
-    return lines > 1 ? lines * LINE_POINTS : null;
+    // Excel's row height limit is 409 points; a longer text wraps within (and scrolls in the cell).
+    return lines > 1 ? Math.min(MAX_ROW_POINTS, lines * LINE_POINTS) : null;
   });
 }
+
+/** Excel's highest row height, in points. */
+export const MAX_ROW_POINTS = 409;
 
 /**
  * The title all result sheets share, with an optional role.

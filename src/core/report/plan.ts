@@ -8,6 +8,15 @@
  *   A1 `kaohe-registry`   B1 format version (1)
  *   A2… one sheet name a row
  *
+ * Every result sheet also ends with a marker row (SHEET_MARKER in column A, one blank row
+ * above it), so that a copy no registry lists — left by a write that failed before the
+ * registry was updated — can still be proven Kaohe's and replaced.
+ *
+ * In Excel the registry is never deleted: its content is rewritten in place (a very-hidden
+ * sheet cannot be deleted, and ExcelApi 1.1 cannot un-hide it); writers that rebuild the
+ * whole file (CLI, file mode) follow `remove`/`add` as planned. The staged, swap-in-place
+ * execution of a plan in a live workbook is src/io/staging.ts.
+ *
  * A registry without its marker row is treated as empty (no sheet is trusted as
  * Kaohe's); a listed name that does not look like a Kaohe sheet name
  * (`考核结果`, `考核结果(2)`…) is ignored, so a tampered registry cannot make Kaohe
@@ -19,6 +28,26 @@ import { textCell } from './layout';
 
 export const REGISTRY_MARKER = 'kaohe-registry';
 export const REGISTRY_FORMAT = 1;
+/** The text of the marker cell that ends every result sheet (result sheets are always Chinese). */
+export const SHEET_MARKER = '本表由 Kaohe（考核）生成，重新计算时整表替换。';
+
+/**
+ * True when a row (the last row of a sheet's used range) is Kaohe's marker row.
+ * @example isMarkerRow([SHEET_MARKER]) // => true
+ */
+export function isMarkerRow(row: readonly CellValue[] | undefined): boolean {
+  return !!row && cellText(row[0]) === SHEET_MARKER && row.slice(1).every((v) => cellText(v) === '');
+}
+
+/**
+ * A result sheet with its marker row appended (a blank row, then SHEET_MARKER in column A).
+ * @example withMarker(sheet).rows.at(-1)?.[0].v // => SHEET_MARKER
+ */
+export function withMarker(sheet: OutputSheet): OutputSheet {
+  const last = sheet.rows[sheet.rows.length - 1];
+  if (last && isMarkerRow(last.map((cell) => cell.v))) return sheet;
+  return { ...sheet, rows: [...sheet.rows, [], [textCell(SHEET_MARKER)]] };
+}
 
 const cellText = (v: CellValue | undefined): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
 
@@ -89,7 +118,8 @@ export function planWrite(snapshot: WorkbookSnapshot, sheets: OutputSheet[]): Wr
     const name = taken.has(sheet.name) ? freeName(sheet.name, taken) : sheet.name;
     if (name !== sheet.name) renamed.push({ wanted: sheet.name, actual: name });
     taken.add(name);
-    add.push(name === sheet.name ? sheet : { ...sheet, name });
+    const marked = withMarker(sheet);
+    add.push(name === sheet.name ? marked : { ...marked, name });
   }
   add.push(registrySheet(add.map((sheet) => sheet.name)));
   return { remove, add, renamed };

@@ -38,6 +38,9 @@ describe('fitWidths', () => {
 
 describe('rowHeights', () => {
   it('handles a wrapped cell of 200,000 lines', () => {
-    expect(rowHeights([[{ v: 'a\n'.repeat(199_999) + 'a', wrap: true }]], [10])).toEqual([200_000 * 15]);
+    expect(rowHeights([[{ v: 'a\n'.repeat(199_999) + 'a', wrap: true }]], [10])).toEqual([409]);
+  });
+  it('caps heights at Excel\'s 409 pt: 27 lines (405 pt) stay, 28 lines (420 pt) become 409', () => {
+    expect(rowHeights([[{ v: 'a\n'.repeat(26) + 'a', wrap: true }], [{ v: 'a\n'.repeat(27) + 'a', wrap: true }]], [10])).toEqual([405, 409]);
   });
 });

@@ -24,6 +24,7 @@
  *   uninstall();
  */
 import { a1 } from '../../../src/core/a1';
+import { utf8Length as utf8LengthOf } from '../../../src/io/officeWrite';
 
 // ───────────────────────── configuration ─────────────────────────
 
@@ -39,8 +40,66 @@ export const EXCEL_2021: RequirementSets = { ExcelApi: '1.14', DialogApi: '1.2' 
 /** Microsoft 365 (current channel). */
 export const EXCEL_365: RequirementSets = { ExcelApi: '1.20', DialogApi: '1.2' };
 
+/** The browser engine Office uses to show an add-in on a given install. */
+export type WebEngine = 'Trident' | 'EdgeHTML' | 'WebView2' | 'Browser';
+
+/** One Excel as offices have it: API level, the engine that shows the pane, whether add-in commands (the ribbon button) appear. */
+export interface HostProfile {
+  name: string;
+  requirements: RequirementSets;
+  engine: WebEngine;
+  /** True when the manifest's ribbon button is shown (add-in commands). */
+  ribbon: boolean;
+  /** Office.context.platform / onReady's platform: `PC` or `OfficeOnline` (the web enforces 5 MB a request). */
+  platform: 'PC' | 'OfficeOnline' | 'Mac';
+}
+
+/** A user agent of each engine, as the pane's detection script sees it. */
+export const USER_AGENTS: Record<WebEngine, string> = {
+  Trident: 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko',
+  EdgeHTML: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041',
+  WebView2: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.2210.91',
+  Browser: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36',
+};
+
+/**
+ * Installs as offices have them. Volume-licensed (MSI) Office 2016/2019 always uses IE11
+ * (Trident) and shows no add-in commands; retail 2016/2019 without the WebView2 runtime uses
+ * EdgeHTML (legacy Edge) and shows commands; 2021 and later and Microsoft 365 use WebView2.
+ */
+export const HOST_PROFILES = {
+  excel2016Volume: { name: 'Excel 2016 (volume licence)', requirements: EXCEL_2016, engine: 'Trident', ribbon: false, platform: 'PC' },
+  excel2016Retail: { name: 'Excel 2016 (retail, no WebView2)', requirements: EXCEL_2016, engine: 'EdgeHTML', ribbon: true, platform: 'PC' },
+  excel2019Volume: { name: 'Excel 2019 (volume licence)', requirements: EXCEL_2019, engine: 'Trident', ribbon: false, platform: 'PC' },
+  excel2019Retail: { name: 'Excel 2019 (retail, no WebView2)', requirements: EXCEL_2019, engine: 'EdgeHTML', ribbon: true, platform: 'PC' },
+  excel2021: { name: 'Excel 2021', requirements: EXCEL_2021, engine: 'WebView2', ribbon: true, platform: 'PC' },
+  excel365: { name: 'Microsoft 365', requirements: EXCEL_365, engine: 'WebView2', ribbon: true, platform: 'PC' },
+  excelWeb: { name: 'Excel on the web', requirements: EXCEL_365, engine: 'Browser', ribbon: true, platform: 'OfficeOnline' },
+} as const satisfies Record<string, HostProfile>;
+
+/** Excel's limits, enforced as Excel enforces them. */
+export const EXCEL_LIMITS = {
+  rowHeightPoints: 409,
+  /** 255 characters of the default font, in points (7 px a character + 5 px, at 96 dpi). */
+  columnWidthPoints: (255 * 7 + 5) * 0.75,
+  cellCharacters: 32_767,
+  /** Excel on the web: request and response payloads. */
+  webPayloadBytes: 5 * 1024 * 1024,
+};
+
+/** A failure to inject: the `sync`-th sync from now (1-based) fails — before any of its operations, or at operation `operation` (1-based; earlier ones stay applied). */
+export interface InjectedFailure {
+  sync: number;
+  operation?: number;
+  code?: string;
+}
+
 export interface SimulatorOptions {
   requirements?: RequirementSets;
+  /** A host profile (its requirements apply unless `requirements` is given). */
+  profile?: HostProfile;
+  /** When true, Office.onReady answers only when the test calls `answerReady()` (a slow or late Office.js). */
+  lateReady?: boolean;
   /** Office.context.displayLanguage, default `zh-CN`. */
   displayLanguage?: string;
   /** When true (default), a dialog opened by the add-in is closed by the "user" right after it opens. */
@@ -111,6 +170,9 @@ export class SimSheet {
   readonly merges: string[] = [];
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
+  /** 0-based rows and columns the user hid. */
+  readonly hiddenRows = new Set<number>();
+  readonly hiddenCols = new Set<number>();
   readonly borders: SimBorder[] = [];
   readonly notes = new Map<string, string>();
   frozen: { rows: number; columns: number } | null = null;
@@ -139,6 +201,30 @@ export class SimSheet {
     const cell: SimCell = existing ? { ...existing } : { value: '' };
     line[column] = cell;
     return cell;
+  }
+
+  /** Range.clear at sync: contents, formats or both. */
+  clearBox(box: Box, applyTo: 'All' | 'Formats' | 'Contents'): void {
+    for (let r = box.r0; r <= Math.min(box.r1, this.rows.length - 1); r++) {
+      const line = this.rows[r];
+      if (!line) continue;
+      for (let c = box.c0; c <= Math.min(box.c1, line.length - 1); c++) {
+        const cell = line[c];
+        if (!cell) continue;
+        if (applyTo !== 'Formats') {
+          cell.value = '';
+          cell.formula = undefined;
+          cell.error = undefined;
+        }
+        if (applyTo !== 'Contents') {
+          cell.numberFormat = undefined;
+          cell.fill = undefined;
+          cell.bold = undefined;
+          cell.wrap = undefined;
+          cell.horizontalAlignment = undefined;
+        }
+      }
+    }
   }
 
   setVirtual(rowCount: number, columnCount: number, value: (row: number, column: number) => SimValue): void {
@@ -239,7 +325,8 @@ export interface SyncRecord {
   responseBytes: number;
 }
 
-const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
+// The adapter's own counter (no TextEncoder, which jsdom and IE11 lack); the same arithmetic as Excel's UTF-8 payloads.
+const utf8Length = utf8LengthOf;
 
 class SimContext {
   readonly workbook: WorkbookProxy;
@@ -263,8 +350,17 @@ class SimContext {
     const request = JSON.stringify(batch.map((op) => op.wire));
     const responses: unknown[] = [];
     let failure: unknown = null;
-    for (const op of batch) {
+    const injected = this.sim.nextInjected();
+    const web = this.sim.platform === 'OfficeOnline';
+    if (web && utf8Length(request) > EXCEL_LIMITS.webPayloadBytes) {
+      failure = new SimulatedOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    } else if (injected && injected.operation === undefined) {
+      failure = new SimulatedOfficeError(injected.code ?? 'GeneralException', 'Injected failure of the whole request.');
+    }
+    for (let index = 0; index < batch.length && !failure; index++) {
+      const op = batch[index];
       try {
+        if (injected && injected.operation === index + 1) fail(injected.code ?? 'GeneralException', `Injected failure at operation ${index + 1}.`);
         const [set, version] = op.needs;
         if (!this.sim.supports(set, version)) {
           fail('ApiNotFound', `This API needs ${set} ${version}, which this Excel does not support.`, JSON.stringify(op.wire));
@@ -277,6 +373,9 @@ class SimContext {
       }
     }
     const response = JSON.stringify(responses);
+    if (!failure && web && utf8Length(response) > EXCEL_LIMITS.webPayloadBytes) {
+      failure = new SimulatedOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    }
     this.sim.recordSync({ operations: batch.length, requestBytes: utf8Length(request), responseBytes: utf8Length(response) });
     // Like Office.js, settle asynchronously.
     await Promise.resolve();
@@ -461,6 +560,10 @@ class WorksheetProxy extends ClientObject {
 
   get visibility(): string {
     return this.loadedValue<string>('visibility');
+  }
+
+  set name(value: string) {
+    this.queue({ set: 'name', value }, '1.1', () => this.ctx.sim.renameSheetInternal(this.resolve(), value));
   }
 
   set visibility(value: string) {
@@ -651,7 +754,63 @@ class RangeProxy extends ClientObject {
       columnIndex: [need, () => this.box().c0],
       rowCount: [need, () => this.box().r1 - this.box().r0 + 1],
       columnCount: [need, () => this.box().c1 - this.box().c0 + 1],
+      rowHidden: ['1.2', () => this.allOrNone(this.box().r0, this.box().r1, this.target().sheet.hiddenRows)],
+      columnHidden: ['1.2', () => this.allOrNone(this.box().c0, this.box().c1, this.target().sheet.hiddenCols)],
     };
+  }
+
+  /** Excel's rowHidden/columnHidden: true when all are hidden, false when none, null when mixed. */
+  private allOrNone(from: number, to: number, hidden: Set<number>): boolean | null {
+    let count = 0;
+    if (hidden.size < to - from + 1) {
+      for (const index of hidden) if (index >= from && index <= to) count++;
+    } else {
+      for (let index = from; index <= to; index++) if (hidden.has(index)) count++;
+    }
+    return count === 0 ? false : count === to - from + 1 ? true : null;
+  }
+
+  get rowHidden(): boolean | null {
+    return this.loadedValue('rowHidden');
+  }
+  get columnHidden(): boolean | null {
+    return this.loadedValue('columnHidden');
+  }
+
+  /** The last row of this range (ExcelApi 1.1). */
+  getLastRow(): RangeProxy {
+    return new RangeProxy(this.ctx, this.sheet, () => {
+      const box = this.box();
+      return { r0: box.r1, c0: box.c0, r1: box.r1, c1: box.c1 };
+    }, `${this.path}.getLastRow()`);
+  }
+
+  /** One cell of this range, 0-based from its top-left (ExcelApi 1.1). */
+  getCell(row: number, column: number): RangeProxy {
+    return new RangeProxy(this.ctx, this.sheet, () => {
+      const box = this.box();
+      return { r0: box.r0 + row, c0: box.c0 + column, r1: box.r0 + row, c1: box.c0 + column };
+    }, `${this.path}.getCell(${row},${column})`);
+  }
+
+  /** The merged areas inside this range (ExcelApi 1.13); a null object when there are none. */
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    return new RangeAreasProxy(this.ctx, `${this.path}.getMergedAreasOrNullObject()`, () => {
+      const { sheet, box } = this.target();
+      const inside = sheet.merges
+        .map((address) => parseBox(address).box)
+        .filter((m) => m.r0 <= box.r1 && m.r1 >= box.r0 && m.c0 <= box.c1 && m.c1 >= box.c0)
+        .map((m) => `${quoteSheet(sheet.name)}!${boxName(m)}`);
+      return inside.length > 0 ? inside.join(',') : null;
+    });
+  }
+
+  /** Clears contents, formats or both (ExcelApi 1.1). */
+  clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
+    this.queue({ call: 'clear', applyTo }, '1.1', () => {
+      const { sheet, box } = this.target();
+      sheet.clearBox(box, applyTo);
+    });
   }
 
   get values(): SimValue[][] {
@@ -693,8 +852,28 @@ class RangeProxy extends ClientObject {
     for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) apply(sheet.ensure(box.r0 + r, box.c0 + c), grid[r][c]);
   }
 
-  set values(grid: SimValue[][]) {
-    this.queue({ set: 'values', value: grid }, '1.1', () => this.eachCell('values', grid, assignValue));
+  /** As in Excel: `null` in the array leaves that cell unchanged; a text over 32,767 characters is refused. */
+  set values(grid: (SimValue | null)[][]) {
+    this.queue({ set: 'values', value: grid }, '1.1', () => {
+      for (const line of Array.isArray(grid) ? grid : []) {
+        for (const value of Array.isArray(line) ? line : []) {
+          if (typeof value === 'string' && value.length > EXCEL_LIMITS.cellCharacters) fail('InvalidArgument', 'A cell can hold at most 32,767 characters.');
+        }
+      }
+      this.eachCellOrSkip('values', grid, assignValue);
+    });
+  }
+
+  /** Like eachCell, but a null value leaves its cell as it is. */
+  private eachCellOrSkip<T>(name: string, grid: (T | null)[][], apply: (cell: SimCell, value: T) => void): void {
+    const { sheet, box } = this.target();
+    this.eachCell(name, grid, () => undefined);
+    for (let r = 0; r < grid.length; r++) {
+      for (let c = 0; c < grid[r].length; c++) {
+        const value = grid[r][c];
+        if (value !== null) apply(sheet.ensure(box.r0 + r, box.c0 + c), value);
+      }
+    }
   }
 
   set numberFormat(grid: string[][]) {
@@ -729,6 +908,32 @@ class RangeProxy extends ClientObject {
 
   queueOn(wire: Record<string, unknown>, needs: string, run: () => void): void {
     this.queue(wire, needs, run);
+  }
+}
+
+/** RangeAreas as getMergedAreasOrNullObject returns it: `address` (comma-separated, with sheet) and `isNullObject`. */
+class RangeAreasProxy extends ClientObject {
+  constructor(
+    ctx: SimContext,
+    path: string,
+    private readonly compute: () => string | null,
+  ) {
+    super(ctx, path);
+  }
+
+  protected readers(): Record<string, [string, () => unknown]> {
+    return {
+      address: ['1.13', () => this.compute() ?? ''],
+      isNullObject: ['1.13', () => this.compute() === null],
+      areaCount: ['1.13', () => (this.compute() ?? '').split(',').filter(Boolean).length],
+    };
+  }
+
+  get address(): string {
+    return this.loadedValue('address');
+  }
+  get isNullObject(): boolean {
+    return this.loadedValue('isNullObject');
   }
 }
 
@@ -837,6 +1042,7 @@ class RangeFormatProxy {
 
   set columnWidth(value: number) {
     this.range.queueOn({ set: 'format.columnWidth', value }, '1.2', () => {
+      if (!(value >= 0 && value <= EXCEL_LIMITS.columnWidthPoints)) fail('InvalidArgument', 'The column width must be between 0 and 255 characters.');
       const { sheet, box } = this.range.target();
       for (let c = box.c0; c <= box.c1; c++) sheet.columnWidths.set(c, value);
     });
@@ -844,6 +1050,7 @@ class RangeFormatProxy {
 
   set rowHeight(value: number) {
     this.range.queueOn({ set: 'format.rowHeight', value }, '1.2', () => {
+      if (!(value >= 0 && value <= EXCEL_LIMITS.rowHeightPoints)) fail('InvalidArgument', 'The row height must be between 0 and 409 points.');
       const { sheet, box } = this.range.target();
       for (let r = box.r0; r <= box.r1; r++) sheet.rowHeights.set(r, value);
     });
@@ -877,11 +1084,20 @@ export class ExcelSimulator {
   requirements: RequirementSets;
   displayLanguage: string;
   dialogsCloseThemselves: boolean;
+  readonly profile: HostProfile;
+  readonly platform: HostProfile['platform'];
   private readonly sheets: SimSheet[] = [];
   private readyCallbacks: (() => void)[] = [];
+  private readonly lateReady: boolean;
+  private ready = false;
+  private failures: InjectedFailure[] = [];
+  private syncsSinceInjection = 0;
 
   constructor(options: SimulatorOptions = {}) {
-    this.requirements = options.requirements ?? EXCEL_365;
+    this.profile = options.profile ?? HOST_PROFILES.excel365;
+    this.platform = this.profile.platform;
+    this.lateReady = options.lateReady ?? false;
+    this.requirements = options.requirements ?? options.profile?.requirements ?? EXCEL_365;
     this.displayLanguage = options.displayLanguage ?? 'zh-CN';
     this.dialogsCloseThemselves = options.dialogsCloseThemselves ?? true;
   }
@@ -933,6 +1149,24 @@ export class ExcelSimulator {
     return out;
   }
 
+  // ── failures ──
+
+  /** Makes a later sync fail (counted from this call). Several may be queued. */
+  injectFailure(failure: InjectedFailure): void {
+    if (this.failures.length === 0) this.syncsSinceInjection = 0;
+    this.failures.push(failure);
+  }
+
+  /** Called by each sync: the failure for this sync, if one was injected. */
+  nextInjected(): InjectedFailure | undefined {
+    if (this.failures.length === 0) return undefined;
+    this.syncsSinceInjection++;
+    const index = this.failures.findIndex((f) => f.sync === this.syncsSinceInjection);
+    if (index < 0) return undefined;
+    const [failure] = this.failures.splice(index, 1);
+    return failure;
+  }
+
   // ── cost accounting ──
 
   recordSync(record: SyncRecord): void {
@@ -980,10 +1214,14 @@ export class ExcelSimulator {
       AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
       EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
       onReady(callback?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }> {
-        const info = { host: 'Excel', platform: 'PC' };
-        if (callback) sim.readyCallbacks.push(() => callback(info));
-        queueMicrotask(() => sim.fireReady());
-        return Promise.resolve(info);
+        const info = { host: 'Excel', platform: sim.platform };
+        return new Promise((resolve) => {
+          sim.readyCallbacks.push(() => {
+            if (callback) callback(info);
+            resolve(info);
+          });
+          if (!sim.lateReady || sim.ready) queueMicrotask(() => sim.fireReady());
+        });
       },
       actions: {
         associate(name: string, handler: (event: unknown) => unknown): void {
@@ -993,6 +1231,9 @@ export class ExcelSimulator {
       context: {
         get displayLanguage(): string {
           return sim.displayLanguage;
+        },
+        get platform(): string {
+          return sim.platform;
         },
         requirements: {
           isSetSupported: (name: string, version?: string): boolean => sim.supports(name, version ?? '1.1'),
@@ -1004,6 +1245,12 @@ export class ExcelSimulator {
         },
       },
     };
+  }
+
+  /** A late Office.js finally answers: every onReady callback runs (and later ones at once). */
+  answerReady(): void {
+    this.ready = true;
+    this.fireReady();
   }
 
   private fireReady(): void {
@@ -1079,6 +1326,17 @@ export class ExcelSimulator {
     this.sheets.push(sheet);
     if (!this.activeSheet) this.activeSheet = chosen;
     return sheet;
+  }
+
+  renameSheetInternal(sheet: SimSheet, name: string): void {
+    if (this.sheets.indexOf(sheet) < 0) fail('ItemNotFound', `The sheet "${sheet.name}" no longer exists.`);
+    if (typeof name !== 'string' || name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name)) {
+      fail('InvalidArgument', `"${name}" is not a valid sheet name.`);
+    }
+    const other = this.sheet(name);
+    if (other && other !== sheet) fail('ItemAlreadyExists', `A sheet named "${name}" already exists.`);
+    if (this.activeSheet === sheet.name) this.activeSheet = name;
+    sheet.name = name;
   }
 
   deleteSheetInternal(sheet: SimSheet): void {
