@@ -26,6 +26,7 @@ export * from './types';
 export { t, issueText } from './messages';
 export { DEFAULT_ROLES, OUTPUT_SHEETS, REGISTRY_SHEET } from './defaults';
 export { templateSheets } from './report';
+export { summarizeReport, type OutcomeSummary } from './summary';
 
 /** Kaohe's version, written into 考核说明 and the registry sheet. */
 export const KAOHE_VERSION = '0.1.0';

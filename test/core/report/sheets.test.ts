@@ -1,6 +1,7 @@
 import { buildResultSheets } from '../../../src/core/report';
 import { displayWidth, fitWidths, GRADE_FILLS, resultTitle, textCell } from '../../../src/core/report/layout';
-import { localIso, addDays } from '../../../src/core/report/about';
+import { localIso } from '../../../src/core/report/about';
+import { addDays } from '../../../src/core/compute/dates';
 import type { OutputSheet } from '../../../src/core/types';
 import { makeInput, makeParams, makeResult, makeUnit } from '../../helpers/result';
 
