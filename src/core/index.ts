@@ -3,8 +3,8 @@
  * pane, the ribbon command and the CLI need. Pure: no Office, DOM, React or Node.
  *
  * Pipeline (each step a module with one job):
- *   read (validate + normalise, errors as data) → compute (score → vetoes → rank → grade
- *   → interviews → assistance → checks) → report (result sheets, write plan, JSON).
+ *   read (validate + normalise + data checks, errors as data) → compute (score → vetoes →
+ *   rank → grade → interviews → assistance) → report (result sheets, write plan, JSON).
  */
 import { DEFAULT_ROLES, REGISTRY_SHEET } from './defaults';
 import { readInput } from './read';
