@@ -161,6 +161,7 @@ const catalog = {
   'report.about.rule.rankStyle': { zh: '名次：{style}。等次名额按单位个数计。', en: 'Ranks: {style}. Grade quotas count units.' },
   'report.about.rankStyle.competition': { zh: '美式排名，并列单位占用后面的名次（1、2、2、4）', en: 'standard competition ranking, ties use up the following ranks (1, 2, 2, 4)' },
   'report.about.rankStyle.dense': { zh: '中国式排名，并列不占用名次（1、2、2、3）', en: 'dense ranking, ties use up no rank (1, 2, 2, 3)' },
+  'report.about.rule.money': { zh: '金额（帮扶资金及其参数）：单元格中写明的单位优先，其次是列标题或参数名中的单位（如"（万元）"），都没有时按元；参数中不超过 1000、没有单位的数字按元计，并提示"像是万元"。', en: 'Money (assistance funds and their parameters): a unit in the cell wins, then one in the header or parameter name (such as （万元）), else 元; a bare parameter of at most 1000 is read as 元 with a warning that it looks like 万元.' },
   'report.about.rule.fewUnits': { zh: '单位较少时先评"好"，再从剩余单位中评"一般"，每个单位只有一个等次；并列单位被"好"的名额界线分开时，该界线即决定它们的等次（就高均为"好"，就低均为"较好"），不再参加"一般"的评定。', en: 'With few units, 好 is filled first, then 一般 from those left; no unit has two grades. A tie split by the 好 boundary is decided there (就高: all 好; 就低: all 较好) and does not take part in 一般.' },
   'report.about.rule.ties': { zh: '同分：总分（保留两位小数）相同时依次比较 {dims} 的得分；仍相同的单位并列同一名次（如 1、2、2、4）。等次界线落在并列单位之间时：{mode}，并在"数据核验"中列出，供人工决定。', en: 'Ties: equal totals (to 2 decimals) are ordered by {dims}; units still equal share a rank (1, 2, 2, 4). A grade boundary inside a tie: {mode}, listed in 数据核验 for a human decision.' },
   'report.about.tie.high': { zh: '并列就高', en: 'all get the better grade' },

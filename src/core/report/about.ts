@@ -74,6 +74,7 @@ function ruleSentences(result: AssessmentResult): string[] {
     zh('report.about.rule.vetoEffect', { days: p.deadlineDays, deadline: addDays(p.date, p.deadlineDays) }),
     zh(p.missing === 'zero' ? 'report.about.rule.missing.zero' : 'report.about.rule.missing.error'),
     zh('report.about.rule.rounding'),
+    zh('report.about.rule.money'),
     ...(p.conversion !== null ? [zh('report.about.rule.conversion', { value: p.conversion, points })] : []),
   ];
 }
