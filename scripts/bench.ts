@@ -3,7 +3,7 @@
  * in this same run, printed as a table with its goal and PASS/MISS, plus the machine.
  *
  *   1. compute core on 100,000 units × 40 mixed indicators vs a bare loop summing the same
- *      values (goal ≤ 10×); readInput on the same data (information only);
+ *      values (goal ≤ 3×, numpy's time on the same job); readInput on the same data;
  *   2. the CLI end to end on a 5,000-unit workbook vs ExcelJS reading and writing back the
  *      CLI's own output, child processes, median of 3 (goal ≤ 1.3×);
  *   3. the Office.js adapter on the simulator with a 200,000-row sheet: syncs and the
@@ -25,7 +25,7 @@ import { machine } from './bench/measure';
 import { benchOfficeRead, benchOfficeWrite, type OfficeFigures } from './bench/office';
 import { bytes, figureTable, ms, verdict, type FigureRow } from './bench/report';
 
-const CORE_GOAL = 10;
+const CORE_GOAL = 3; // issue 15: at or below numpy doing the same job (≈ 3× the bare loop)
 const CLI_GOAL = 1.3;
 const REQUEST_LIMIT = 4_000_000;
 /** Syncs an adapter may spend besides one per band (sheet names, used ranges, final sync…). */

@@ -4,6 +4,7 @@
  * terminal says exactly what --json says.
  */
 import { t } from '../core/messages';
+import { summarizeReport } from '../core/summary';
 import type { MessageCode } from '../core/messages';
 import type { JsonReport, Lang } from '../core/types';
 import { formatTable } from './table';
@@ -21,19 +22,19 @@ export function summaryText(report: JsonReport, lang: Lang): string {
     report.units.map((u) => [String(u.rank), u.name, u.type, u.total.toFixed(2), u.grade, say(u.interview ? 'cli.yes' : 'cli.no')]),
     ['right', 'left', 'left', 'right', 'left', 'left'],
   );
+  const summary = summarizeReport(report, report.assistance.length > 0);
   const parts = [say('cli.heading.ranking'), table, '', say('cli.heading.interviews')];
-  if (report.interviews.length === 0) parts.push(say('cli.noInterviews'));
-  for (const interview of report.interviews) {
+  if (summary.interviews.length === 0) parts.push(say('cli.noInterviews'));
+  for (const interview of summary.interviews) {
     parts.push(say('cli.interviewLine', { unit: interview.unit, person: interview.person ?? say('cli.unknownPerson'), deadline: interview.deadline }));
     for (const reason of interview.reasons) parts.push(`  - ${reason}`);
   }
-  if (report.assistance.length > 0) {
+  if (summary.failedAssistance) {
     parts.push('', say('cli.heading.assistance'));
-    const failing = report.assistance.filter((a) => !a.passed);
-    if (failing.length === 0) parts.push(say('cli.assistanceAllPassed'));
-    for (const unit of failing) {
+    if (summary.failedAssistance.length === 0) parts.push(say('cli.assistanceAllPassed'));
+    for (const unit of summary.failedAssistance) {
       parts.push(lang === 'zh' ? `${unit.name}（${unit.village}）` : `${unit.name} (${unit.village})`);
-      for (const item of unit.items.filter((i) => i.passed === false)) parts.push(`  - ${item.item}${lang === 'zh' ? '：' : ': '}${item.fact}`);
+      for (const item of unit.items) parts.push(`  - ${item.item}${lang === 'zh' ? '：' : ': '}${item.fact}`);
     }
   }
   if (report.warnings.length > 0) {

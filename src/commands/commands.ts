@@ -7,7 +7,7 @@
 // The ribbon's function file runs in EdgeHTML on retail Office 2016/2019: the ES5 runtime first.
 import '../legacy/polyfills';
 import '../legacy/zodConfig';
-import { issueText, t, type AssessOutcome } from '../core';
+import { issueText, summarizeReport, t, type AssessOutcome } from '../core';
 import type { Grade, Lang } from '../core/types';
 import { createOfficePort, officeErrorMsg, runAssessmentInExcel } from '../io/office';
 import { dialogUrl, type DialogContent } from './dialogContent';
@@ -40,18 +40,19 @@ export function commandSummary(outcome: AssessOutcome, lang: Lang): DialogConten
     lines.push(t({ code: 'ui.command.openPane' }, lang));
     return { lang, kind: 'errors', title: t({ code: 'ui.command.titleErrors' }, lang), lines, close };
   }
-  const count = (grade: Grade): number => outcome.result?.units.filter((unit) => unit.grade === grade).length ?? 0;
+  const summary = summarizeReport(outcome.json, outcome.result.assistance !== null);
+  const count = (grade: Grade): number => summary.byGrade[grade].length;
   const lines = [
     t(
       {
         code: 'ui.command.done',
         params: {
-          units: outcome.result.units.length,
+          units: summary.units,
           good: count('好'),
           fair: count('较好'),
           average: count('一般'),
           poor: count('较差'),
-          interviews: outcome.result.interviews.length,
+          interviews: summary.interviews.length,
           sheet: outcome.plan?.add[0]?.name ?? '',
         },
       },
@@ -59,7 +60,7 @@ export function commandSummary(outcome: AssessOutcome, lang: Lang): DialogConten
     ),
   ];
   for (const renamed of outcome.plan?.renamed ?? []) lines.push(t({ code: 'ui.command.renamed', params: renamed }, lang));
-  const warnings = outcome.issues.filter((issue) => issue.severity === 'warning').length;
+  const warnings = summary.warnings;
   if (warnings > 0) lines.push(t({ code: 'ui.command.warnings', params: { count: warnings } }, lang));
   return { lang, kind: 'done', title: t({ code: 'ui.command.titleDone' }, lang), lines, close };
 }

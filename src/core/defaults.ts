@@ -73,9 +73,6 @@ const row = (
   ...opts,
 });
 
-/** The default dimensions, in the order of the measures 四(一) 1–7 (also the default tie-break order). */
-export const DEFAULT_DIMENSIONS = ['减贫成效', '精准识别', '精准帮扶', '重点工作', '扶贫资金', '管理台账', '日常管理'];
-
 /** 100 points over the seven dimensions 30/15/20/15/10/5/5 — an example to be replaced. */
 export const DEFAULT_INDICATORS: DefaultIndicatorRow[] = [
   row('减贫成效', '减贫计划完成率', 20, '比例', {

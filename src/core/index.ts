@@ -3,8 +3,8 @@
  * pane, the ribbon command and the CLI need. Pure: no Office, DOM, React or Node.
  *
  * Pipeline (each step a module with one job):
- *   read (validate + normalise, errors as data) → compute (score → vetoes → rank → grade
- *   → interviews → assistance → checks) → report (result sheets, write plan, JSON).
+ *   read (validate + normalise + data checks, errors as data) → compute (score → vetoes →
+ *   rank → grade → interviews → assistance) → report (result sheets, write plan, JSON).
  */
 import { DEFAULT_ROLES, REGISTRY_SHEET } from './defaults';
 import { candidateDataSheets, readInput, resolveRoleSheets } from './read';
@@ -26,6 +26,7 @@ export * from './types';
 export { t, issueText } from './messages';
 export { DEFAULT_ROLES, OUTPUT_SHEETS, REGISTRY_SHEET } from './defaults';
 export { templateSheets } from './report';
+export { summarizeReport, type OutcomeSummary } from './summary';
 
 /** Kaohe's version, written into 考核说明 and the registry sheet. */
 export const KAOHE_VERSION = '0.1.0';

@@ -328,16 +328,13 @@ export interface UnitResult {
   interview: boolean;
   prominent: boolean;
   vetoes: Veto[];
-  scores: IndicatorScore[];
-  /** Why the grade is what it is, one sentence each (e.g. vetoed: never 好; tie decided by …). */
-  notes: Msg[];
 }
 
 export interface Interview {
   unit: string;
   person: string | null;
-  reasons: Msg[];
-  evidence: string[];
+  /** The unit's vetoes, in order: each is one reason, with its evidence (sentences: report/words.ts `vetoLine`). */
+  vetoes: Veto[];
   /** ISO date. */
   deadline: string;
 }
@@ -363,6 +360,21 @@ export interface AssessmentResult {
   dimensions: string[];
   /** In rank order (with 分类排名: by type, then rank). */
   units: UnitResult[];
+  /**
+   * Every indicator's score of the unit at `units[position]`, with its value, cell and
+   * formula: plain objects built on each call. Not kept on the units: at 100,000 units ×
+   * 40 indicators that would be 4 million objects that only 计算明细 reads (see
+   * compute/index.ts for the figures). Cost: O(indicators) per call.
+   */
+  scoresOf(position: number): IndicatorScore[];
+  /**
+   * Why the grade of the unit at `units[position]` is what it is, one sentence each
+   * (vetoed: never 好; a tie decided by a dimension; a tie across a quota boundary), built
+   * on each call: at 100,000 units most share a total with a neighbour, and a list of
+   * names per unit that only 考核结果 reads would double the core's time (figures in
+   * compute/index.ts). Cost: O(notes × NAME_LIST_CAP) per call.
+   */
+  notesOf(position: number): Msg[];
   interviews: Interview[];
   assistance: AssistanceResult[] | null;
   /** Reading warnings plus computed ones (ties for a human decision, outliers, A/B above 1). */

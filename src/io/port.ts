@@ -7,7 +7,8 @@ import type { WorkbookSnapshot, WritePlan } from '../core/types';
 export interface WorkbookPort {
   /**
    * Reads the names of all sheets, then the used ranges (values and number formats) of
-   * the sheets that `pick` selects from those names. Office.js: two `context.sync` calls.
+   * the sheets that `pick` selects from those names. Office.js: 2 `context.sync` calls
+   * (sheet names, used-range sizes) plus one per chunk of values read.
    */
   read(pick: (sheetNames: string[]) => string[]): Promise<WorkbookSnapshot>;
   /**

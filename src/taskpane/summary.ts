@@ -3,7 +3,7 @@
  * graded 好, 一般 and 较差, the interview list, the assistance units that failed, the
  * warning count, and the result sheets under their final names. Pure.
  */
-import type { AssessOutcome } from '../core';
+import { summarizeReport, type AssessOutcome } from '../core';
 import type { AssistanceItemKey, Grade } from '../core/types';
 
 /** The grades the summary names, in the order shown. */
@@ -43,26 +43,15 @@ export interface RunSummary {
 export function summarize(outcome: AssessOutcome): RunSummary | null {
   const result = outcome.result;
   if (!outcome.ok || !result) return null;
-  const byGrade: Record<SummaryGrade, string[]> = { 好: [], 一般: [], 较差: [] };
-  for (const unit of result.units) {
-    if ((SUMMARY_GRADES as readonly Grade[]).includes(unit.grade)) byGrade[unit.grade as SummaryGrade].push(unit.name);
-  }
-  const failedAssistance =
-    result.assistance === null
-      ? null
-      : result.assistance
-          .filter((unit) => !unit.passed)
-          .map((unit) => ({
-            name: unit.name,
-            village: unit.village,
-            items: unit.items.filter((item) => item.passed === false).map((item) => item.item),
-          }));
+  const summary = summarizeReport(outcome.json, result.assistance !== null);
+  const byGrade = { 好: summary.byGrade.好, 一般: summary.byGrade.一般, 较差: summary.byGrade.较差 };
+  const failedAssistance = summary.failedAssistance?.map((unit) => ({ ...unit, items: unit.items.map((item) => item.item) })) ?? null;
   const plan = outcome.plan;
   return {
     byGrade,
-    interviews: result.interviews.map((iv) => ({ unit: iv.unit, person: iv.person, deadline: iv.deadline })),
+    interviews: summary.interviews.map((iv) => ({ unit: iv.unit, person: iv.person, deadline: iv.deadline })),
     failedAssistance,
-    warnings: outcome.issues.filter((issue) => issue.severity === 'warning').length,
+    warnings: summary.warnings,
     sheets: plan ? plan.add.filter((sheet) => !sheet.hidden).map((sheet) => sheet.name) : outcome.sheets.map((sheet) => sheet.name),
     renamed: plan ? plan.renamed : [],
   };

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { REGISTRY_SHEET } from '../../src/core/defaults';
+import { DEFAULT_INDICATORS, REGISTRY_SHEET } from '../../src/core/defaults';
 
 const ROOT = path.resolve(__dirname, '../..');
 const MAIN = path.join(ROOT, 'src/cli/main.ts');
@@ -93,7 +93,10 @@ describe('kaohe CLI', () => {
     const run = cli(['compute', input, '--json'], dir);
     expect(run.code).toBe(1);
     const json = JSON.parse(run.stdout);
-    expect(json.errors.length).toBeGreaterThan(0);
+    // No 指标设置: the 17 built-in indicators; only 实际减贫人数 is on the sheet, so each of
+    // them misses a data column (the first its denominator 计划减贫人数) — one error each.
+    expect(json.errors).toHaveLength(DEFAULT_INDICATORS.length);
+    expect(json.errors[0]).toEqual({ sheet: '考核数据', cell: '', message: '考核数据：考核数据中找不到指标"减贫计划完成率"的数据列"计划减贫人数"' });
     expect(json.units).toEqual([]);
     expect(existsSync(path.join(dir, 'errors-考核结果.xlsx'))).toBe(false);
   });

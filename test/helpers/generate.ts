@@ -10,7 +10,10 @@
  * or Node imports, so the bench script can use it as is.
  */
 import { columnLetter } from '../../src/core/a1';
-import { DEFAULT_DIMENSIONS, INDICATOR_HEADERS } from '../../src/core/defaults';
+import { INDICATOR_HEADERS } from '../../src/core/defaults';
+
+/** The seven dimensions of the measures 四(一) 1–7, in order (RULEBOOK §2). */
+export const DIMENSIONS = ['减贫成效', '精准识别', '精准帮扶', '重点工作', '扶贫资金', '管理台账', '日常管理'];
 import type {
   AssessmentInput,
   CellValue,
@@ -142,7 +145,7 @@ export function mixedIndicators(count: number): LedgerIndicator[] {
       ...shape,
       vetoThreshold: keepVeto ? shape.vetoThreshold : null,
       vetoCategory: keepVeto ? shape.vetoCategory : null,
-      dimension: DEFAULT_DIMENSIONS[Math.floor((i * DEFAULT_DIMENSIONS.length) / count)],
+      dimension: DIMENSIONS[Math.floor((i * DIMENSIONS.length) / count)],
       name: indicatorName(i),
     };
   });

@@ -6,39 +6,29 @@ import type {
   AssessmentInput,
   AssessmentResult,
   Indicator,
+  IndicatorScore,
+  Msg,
   Params,
   UnitResult,
   Veto,
 } from '../../src/core/types';
-import { makeParams as makeInputParams } from './input';
+import { makeIndicator, makeParams as makeInputParams } from './input';
 
 /** The RULEBOOK defaults (test/helpers/input.ts), with a tie-break chain and two given parameters. */
 export function makeParams(over: Partial<Params> = {}): Params {
   return makeInputParams({ tieBreak: ['减贫成效', '精准识别'], given: ['镇名', '考核年度'], ...over });
 }
 
-export function makeIndicator(over: Partial<Indicator> & Pick<Indicator, 'id' | 'dimension' | 'name' | 'points'>): Indicator {
-  return {
-    method: 'ratio',
-    target: 1,
-    floor: null,
-    perItem: null,
-    direction: 'up',
-    column: over.name,
-    columns: [over.name],
-    kind: 'proportion',
-    vetoThreshold: null,
-    vetoCategory: null,
-    note: '',
-    source: null,
-    clause: '四(一)1',
-    ...over,
-  };
-}
-
+/** Two rate indicators (the one `makeIndicator`, test/helpers/input.ts). */
 export const INDICATORS: Indicator[] = [
-  makeIndicator({ id: 0, dimension: '减贫成效', name: '减贫计划完成率', points: 20, vetoThreshold: 1, vetoCategory: 1 }),
-  makeIndicator({ id: 1, dimension: '精准识别', name: '识别准确率', points: 10, method: 'range', floor: 0.9 }),
+  makeIndicator({ dimension: '减贫成效', name: '减贫计划完成率', points: 20, method: 'ratio', target: 1, kind: 'proportion', vetoThreshold: 1, vetoCategory: 1, clause: '四(一)1' }, 0),
+  makeIndicator({ dimension: '精准识别', name: '识别准确率', points: 10, method: 'range', target: 1, floor: 0.9, kind: 'proportion', clause: '四(一)1' }, 1),
+];
+
+/** The two indicator scores every hand-made unit shows in 计算明细. */
+const SCORES: IndicatorScore[] = [
+  { indicatorId: 0, value: 1, display: '10/10', cell: '考核数据!E3/F3', score: 20, rounded: 20, formula: '20 × min(1, 100% ÷ 100%)' },
+  { indicatorId: 1, value: 0.95, display: '95%', cell: '考核数据!G3', score: 5, rounded: 5, formula: '10 × (95% − 90%) ÷ (100% − 90%)' },
 ];
 
 export function veto(over: Partial<Veto> = {}): Veto {
@@ -50,6 +40,8 @@ export function veto(over: Partial<Veto> = {}): Veto {
     ...over,
   };
 }
+
+const DEFAULT_NOTES: Record<string, Msg[]> = { '=HYPERLINK("x")': [{ code: 'generic.text', params: { text: '已取消评先资格，名额顺延' } }] };
 
 export function makeUnit(over: Partial<UnitResult> & Pick<UnitResult, 'name' | 'rank' | 'total'>): UnitResult {
   const dims = over.dimensions ?? { 减贫成效: over.total / 2, 精准识别: over.total / 2 };
@@ -66,17 +58,15 @@ export function makeUnit(over: Partial<UnitResult> & Pick<UnitResult, 'name' | '
     interview: false,
     prominent: false,
     vetoes: [],
-    scores: [
-      { indicatorId: 0, value: 1, display: '10/10', cell: '考核数据!E3/F3', score: 20, rounded: 20, formula: '20 × min(1, 100% ÷ 100%)' },
-      { indicatorId: 1, value: 0.95, display: '95%', cell: '考核数据!G3', score: 5, rounded: 5, formula: '10 × (95% − 90%) ÷ (100% − 90%)' },
-    ],
-    notes: [],
     ...over,
   };
 }
 
-/** Three units: a good one, a vetoed one whose name starts with '=', a weak one. */
-export function makeResult(over: Partial<AssessmentResult> = {}): AssessmentResult {
+/**
+ * Three units: a good one, a vetoed one whose name starts with '=', a weak one. `notes`
+ * gives the notes of units by name (the vetoed one has one by default).
+ */
+export function makeResult(over: Partial<AssessmentResult> = {}, notes: Record<string, Msg[]> = DEFAULT_NOTES): AssessmentResult {
   const units = over.units ?? [
     makeUnit({ name: '龙源村', rank: 1, total: 25, grade: '好' }),
     makeUnit({
@@ -88,7 +78,6 @@ export function makeResult(over: Partial<AssessmentResult> = {}): AssessmentResu
       interview: true,
       person: null,
       vetoes: [veto()],
-      notes: [{ code: 'generic.text', params: { text: '已取消评先资格，名额顺延' } }],
     }),
     makeUnit({ name: '梧桐社区', type: '社区', rank: 3, total: 10, grade: '一般' }),
   ];
@@ -97,9 +86,9 @@ export function makeResult(over: Partial<AssessmentResult> = {}): AssessmentResu
     indicators: INDICATORS,
     dimensions: ['减贫成效', '精准识别'],
     units,
-    interviews: units
-      .filter((u) => u.interview)
-      .map((u) => ({ unit: u.name, person: u.person, reasons: u.vetoes.map((v) => v.text), evidence: u.vetoes.map((v) => v.evidence), deadline: '2019-01-30' })),
+    scoresOf: () => SCORES.map((score) => ({ ...score })),
+    notesOf: (position) => notes[units[position].name] ?? [],
+    interviews: units.filter((u) => u.interview).map((u) => ({ unit: u.name, person: u.person, vetoes: u.vetoes, deadline: '2019-01-30' })),
     assistance: null,
     warnings: [],
     ...over,

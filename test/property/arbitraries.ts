@@ -7,8 +7,7 @@
  */
 import fc from 'fast-check';
 import type { CellValue, Method, SheetGrid, VetoCategory } from '../../src/core/types';
-import { DEFAULT_DIMENSIONS } from '../../src/core/defaults';
-import { indicatorName, type LedgerIndicator, type LedgerSpec, unitName } from '../helpers/generate';
+import { DIMENSIONS, indicatorName, type LedgerIndicator, type LedgerSpec, unitName } from '../helpers/generate';
 
 /** Every property runs with this seed (change it to explore; keep it fixed in CI). */
 export const PROPERTY_SEED = 20181231;
@@ -125,7 +124,7 @@ export const ledgerArb = (maxUnits = 20): fc.Arbitrary<GeneratedLedger> =>
     .chain((raw) => {
       const indicators: LedgerIndicator[] = raw.map((r, i) => ({
         ...shape(r.method, r.direction, r.points),
-        dimension: DEFAULT_DIMENSIONS[r.dimension],
+        dimension: DIMENSIONS[r.dimension],
         name: indicatorName(i),
         vetoThreshold: r.veto ? r.veto.threshold : null,
         vetoCategory: r.veto ? r.veto.category : null,

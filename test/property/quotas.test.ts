@@ -2,7 +2,8 @@
  * Property: grade counts respect the quotas — at most 好等次名额 units are 好 and at most
  * 一般等次名额 are 一般 — except where a tie warning declares that the boundary fell inside
  * a tied group; without such a warning the counts are exactly what the rules give. A
- * vetoed unit is never 好.
+ * vetoed unit is never 好. Every unit a tie warning names has the grade the warning says;
+ * a tie split by the 好 boundary under 并列就低 is 较好 and not counted for 一般.
  */
 import fc from 'fast-check';
 import { assess, type Grade, type Issue } from '../../src/core';
@@ -32,10 +33,18 @@ describe('grade quotas (fast-check, seeded)', () => {
         for (const unit of units) if (!unit.eligible) expect(unit.grade).not.toBe('好');
         expect(good + average + poor + count('较好')).toBe(units.length);
 
+        const ties = warnings.filter((w) => w.code === 'compute.tie.high' || w.code === 'compute.tie.low');
+        const named = (w: Issue) => String(w.params?.units).split('、');
+        for (const w of ties) {
+          for (const name of named(w)) expect([name, units.find((u) => u.name === name)?.grade]).toEqual([name, w.params?.grade]);
+        }
+        // 就低 at the 好 boundary: the whole tied group is 较好, decided there.
+        const decidedAtGood = ties.filter((w) => w.code === 'compute.tie.low' && w.params?.better === '好').reduce((n, w) => n + named(w).length, 0);
+
         if (tieAt(warnings, '好')) boundaryTies++;
         else expect(good).toBe(Math.min(ledger.goodQuota, eligible));
         if (tieAt(warnings, '一般')) boundaryTies++;
-        else expect(average).toBe(Math.min(ledger.averageQuota, units.length - good - poor));
+        else expect(average).toBe(Math.min(ledger.averageQuota, units.length - good - poor - decidedAtGood));
 
         if (good > ledger.goodQuota) expect(warnings.some((w) => w.code === 'compute.tie.high' && w.params?.better === '好')).toBe(true);
         if (average > ledger.averageQuota) expect(warnings.some((w) => w.code === 'compute.tie.low' && w.params?.worse === '一般')).toBe(true);

@@ -9,7 +9,6 @@
  */
 import { t } from '../messages';
 import { normalizeText } from '../read/normalize';
-import { interviewReasons } from '../report/interviews';
 import { FAIL_FILL, GRADE_FILLS, numberCell, rowMerge, scoreCell, tableSheet, textCell } from '../report/layout';
 import { vetoLine } from '../report/words';
 import type { AssessmentResult, Grade, Msg, OutCell, OutputSheet } from '../types';
@@ -187,7 +186,7 @@ function interviewsSheet(towns: CityTown[], years: string): OutputSheet {
         textCell(name),
         textCell(interview.unit),
         textCell(interview.person ?? ''),
-        textCell(interviewReasons(result, interview, 'zh').join('\n'), { wrap: true }),
+        textCell(interview.vetoes.map((veto) => vetoLine(veto, 'zh')).join('\n'), { wrap: true }),
         textCell(interview.deadline, { align: 'center' }),
       ]);
     }

@@ -14,10 +14,7 @@ import type {
   AssistanceThresholds,
   Msg,
 } from '../types';
-import { formatNumber } from './format';
-
-/** The items in the order of the measures (and of `AssistanceItemKey`). */
-export const ASSISTANCE_ITEMS = ASSISTANCE_ITEM_KEYS;
+import { formatNumber } from '../numbers';
 
 type Checked = Omit<AssistanceItemResult, 'item'>;
 
@@ -140,7 +137,7 @@ export function checkItem(
  */
 export function checkAssistanceRow(row: AssistanceRow, thresholds: AssistanceThresholds): AssistanceResult {
   const items: AssistanceItemResult[] = [];
-  for (const key of ASSISTANCE_ITEMS) {
+  for (const key of ASSISTANCE_ITEM_KEYS) {
     const item = row.items[key];
     if (item) items.push(checkItem(key, item, row, thresholds));
   }

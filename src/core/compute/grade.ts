@@ -3,12 +3,15 @@
  *
  * 1. a unit with a 突出问题 → 较差;
  * 2. of the rest in rank order, the first `goodQuota` units that keep award eligibility →
- *    好 (a vetoed unit is never 好; its place passes down);
+ *    好 (a vetoed unit is never 好, its place passes down — unless 否决单位可评好);
  * 3. of the rest still ungraded (vetoed ones included), the last `averageQuota` → 一般;
  * 4. everyone else → 较好.
- * A quota boundary inside a group still tied after tie-breaks: 'high' gives the whole group
- * the better grade, 'low' the lower one; either way a warning names the group. With
- * 分类排名 each type group is graded on its own.
+ * A quota boundary inside a group still tied after tie-breaks: 'high' (并列就高) gives the
+ * whole group the better grade, 'low' (并列就低) the lower one, and that boundary decides
+ * the group: a group split by the 好 boundary under 就低 is 较好, never taken by the 一般
+ * count afterwards (with few units it could otherwise end 一般 while the warning spoke of
+ * 好 and 较好). Either way a warning names the group and the grade it got. With 分类排名
+ * each type group is graded on its own. Quotas count units, whatever the 排名方式.
  */
 import type { Grade, Issue, Msg, TieMode } from '../types';
 import { joinNames, NAME_LIST_CAP } from './names';
@@ -25,6 +28,8 @@ export interface GradeInput {
   goodQuota: number;
   averageQuota: number;
   tieMode: TieMode;
+  /** 否决单位可评好: a vetoed unit may be graded 好 (default false: never). */
+  vetoedMayBeGood?: boolean;
   /** Sheet name for the warnings (the data sheet). */
   dataSheet: string;
 }
@@ -49,6 +54,10 @@ interface BoundaryTie {
   rank: number;
   better: Grade;
   worse: Grade;
+  /** The grade whose quota the boundary is (好 or 一般), its quota, and how many got it. */
+  quotaGrade: Grade;
+  quota: number;
+  filled: number;
 }
 
 /** The A1 part of `考核数据!B7`. */
@@ -84,7 +93,7 @@ function gradeGroup(
     for (let q = p; q < groupEnd[p]; q++) {
       const u = order[q];
       if (grades[u] !== null) continue;
-      if (input.eligible[u]) {
+      if (input.eligible[u] || input.vetoedMayBeGood) {
         eligible.push(u);
         continue;
       }
@@ -99,8 +108,10 @@ function gradeGroup(
       good += eligible.length;
       continue;
     }
-    boundaries.push({ members: eligible, rank: rank[eligible[0]], better: '好', worse: '较好' });
-    if (input.tieMode === 'high') for (const u of eligible) grades[u] = '好';
+    const decided: Grade = input.tieMode === 'high' ? '好' : '较好';
+    for (const u of eligible) grades[u] = decided;
+    const filled = good + (decided === '好' ? eligible.length : 0);
+    boundaries.push({ members: eligible, rank: rank[eligible[0]], better: '好', worse: '较好', quotaGrade: '好', quota: input.goodQuota, filled });
     good = input.goodQuota;
   }
 
@@ -115,8 +126,9 @@ function gradeGroup(
       average += ungraded.length;
       continue;
     }
-    boundaries.push({ members: ungraded, rank: rank[ungraded[0]], better: '较好', worse: '一般' });
     if (input.tieMode === 'low') for (const u of ungraded) grades[u] = '一般';
+    const filled = average + (input.tieMode === 'low' ? ungraded.length : 0);
+    boundaries.push({ members: ungraded, rank: rank[ungraded[0]], better: '较好', worse: '一般', quotaGrade: '一般', quota: input.averageQuota, filled });
     average = input.averageQuota;
   }
 
@@ -178,7 +190,16 @@ export function gradeUnits(ranking: Ranking, input: GradeInput): Grading {
 
   const warnings: Issue[] = boundaries.map((tie) => ({
     code: input.tieMode === 'high' ? 'compute.tie.high' : 'compute.tie.low',
-    params: { units: joinNames(tie.members.map((u) => input.names[u])), rank: tie.rank, better: tie.better, worse: tie.worse, grade: final[tie.members[0]] },
+    params: {
+      units: joinNames(tie.members.map((u) => input.names[u])),
+      rank: tie.rank,
+      better: tie.better,
+      worse: tie.worse,
+      grade: final[tie.members[0]],
+      quotaGrade: tie.quotaGrade,
+      quota: tie.quota,
+      filled: tie.filled,
+    },
     severity: 'warning',
     sheet: input.dataSheet,
     cell: cellPart(input.nameCells[tie.members[0]]),

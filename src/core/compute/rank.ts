@@ -1,10 +1,12 @@
 /**
  * Step 3 of compute: ranking (RULEBOOK §4.1, §4.8). Units are ordered by rounded total,
  * then by the tie-break dimensions (rounded), all descending; units still equal share a
- * rank (competition ranking 1, 2, 2, 4) and are listed by name (zh-Hans-CN collation), so
+ * rank — competition ranking 1, 2, 2, 4 (default) or, with 排名方式 = 中国式, dense
+ * ranking 1, 2, 2, 3 — and are listed by name (zh-Hans-CN collation), so
  * the order of the input rows never changes any result. With 分类排名 each 类型 is ranked
  * on its own (村 first, then 社区, then other types by name); ranks restart at 1.
  */
+import type { RankStyle } from '../types';
 
 /** A tie on total that a tie-break dimension decided, seen from one unit. */
 export interface BrokenTie {
@@ -20,7 +22,7 @@ export interface Ranking {
   order: number[];
   /** By unit index: its position in `order`. */
   position: Int32Array;
-  /** By unit index: the competition rank within its type group (or overall). */
+  /** By unit index: the rank within its type group (or overall), in the chosen style. */
   rank: Int32Array;
   /** By order position: [start, end) of the positions sharing this rank. */
   groupStart: Int32Array;
@@ -50,6 +52,8 @@ export interface RankInput {
   /** Tie-break dimension names in order; names that are not dimensions are skipped. */
   tieBreak: string[];
   rankByType: boolean;
+  /** 排名方式: 'competition' (1, 2, 2, 4; the default) or 'dense' (中国式, 1, 2, 2, 3). */
+  rankStyle?: RankStyle;
 }
 
 const collator = new Intl.Collator('zh-Hans-CN');
@@ -186,7 +190,9 @@ export function rankUnits(input: RankInput): Ranking {
   const groupStart = new Int32Array(n);
   const groupEnd = new Int32Array(n);
   const typeGroups: Ranking['typeGroups'] = [];
+  const dense = input.rankStyle === 'dense';
   let typeStart = 0;
+  let groups = 0; // rank groups so far in this type group (the dense rank)
   for (let p = 0; p < n; p++) {
     const u = order[p];
     const prev = p > 0 ? order[p - 1] : -1;
@@ -194,13 +200,15 @@ export function rankUnits(input: RankInput): Ranking {
     if (newType) {
       if (p > 0) typeGroups.push({ type: rankByType ? types[prev] : null, start: typeStart, end: p });
       typeStart = p;
+      groups = 0;
     }
     const tied = !newType && total[u] === total[prev] && firstDifference(u, prev) < 0;
     if (tied) {
       rank[u] = rank[prev];
       groupStart[p] = groupStart[p - 1];
     } else {
-      rank[u] = p - typeStart + 1;
+      groups++;
+      rank[u] = dense ? groups : p - typeStart + 1;
       groupStart[p] = p;
     }
   }
@@ -236,18 +244,4 @@ export function rankUnits(input: RankInput): Ranking {
   };
 
   return { order, position, rank, groupStart, groupEnd, typeGroups, ahead, behind };
-}
-
-/**
- * The units a unit shares its rank with (after tie-breaks), by unit index, itself excluded.
- * Cost: O(group size).
- * @example tiedWith(ranking, ranking.order[3]) // => [5]
- */
-export function tiedWith(ranking: Ranking, unit: number): number[] {
-  const at = ranking.position[unit];
-  const out: number[] = [];
-  for (let p = ranking.groupStart[at]; p < ranking.groupEnd[at]; p++) {
-    if (ranking.order[p] !== unit) out.push(ranking.order[p]);
-  }
-  return out;
 }

@@ -2,9 +2,9 @@
  * Step 1 of compute: every unit's score on every indicator, its dimension scores and its
  * total, full precision and rounded (RULEBOOK §2).
  */
+import { round2 } from '../numbers';
 import { formulaOf, scoreColumn, scoreOf, type Extremes, type ValueColumn } from '../score';
 import type { Indicator, IndicatorScore, UnitRow } from '../types';
-import { round2 } from './round';
 
 export interface ScoredUnits {
   /** Dimension names in indicator-table order (first appearance). */
@@ -12,10 +12,9 @@ export interface ScoredUnits {
   /** For each indicator (by position), the index of its dimension in `dimensions`. */
   dimensionOf: Int32Array;
   /**
-   * One unit's IndicatorScore objects (by input position), built on demand (scores
-   * recomputed, the same numbers): only 计算明细 reads them, and 100,000 units × 40
-   * indicators would otherwise keep 4 million objects (or a 32 MB array) alive.
-   * Cost: O(indicators) per call.
+   * One unit's IndicatorScore objects (by input position), plain data built on each call
+   * (scores recomputed, the same numbers): only 计算明细 reads them, and 100,000 units × 40
+   * indicators would otherwise keep 4 million objects alive. Cost: O(indicators) per call.
    */
   scoresOf(unit: number): IndicatorScore[];
   /** Per unit: sum of full-precision indicator scores. */
@@ -49,27 +48,9 @@ export function dimensionsOf(indicators: Pick<Indicator, 'dimension'>[]): { dime
 }
 
 /**
- * Max and min of one indicator's values over all units, missing values excluded
- * (for 相对). Cost: O(units).
- * @example extremesOf(units, 2) // => { max: 6, min: 3 }
- */
-export function extremesOf(units: UnitRow[], indicatorIndex: number): Extremes {
-  let max: number | null = null;
-  let min: number | null = null;
-  for (let u = 0; u < units.length; u++) {
-    const entry = units[u].values[indicatorIndex];
-    if (!entry) continue;
-    const value = entry.value;
-    if (value === null) continue;
-    if (max === null || value > max) max = value;
-    if (min === null || value < min) min = value;
-  }
-  return { max, min };
-}
-
-/**
- * `extremesOf` for every 相对 indicator (undefined for the others), in one pass over the
- * units: a unit's values sit together in memory, one indicator's across units do not.
+ * The max and min of every 相对 indicator's values over all units, missing values excluded
+ * (undefined for the other indicators; nulls when no unit has a value), in one pass over
+ * the units: a unit's values sit together in memory, one indicator's across units do not.
  * Cost: O(units × relative indicators).
  * @example relativeExtremes(indicators, units)[6] // => { max: 100, min: 0 }
  */
@@ -106,63 +87,16 @@ export function relativeExtremes(indicators: Indicator[], units: UnitRow[]): (Ex
 /** Units scored per block: the block's values and scores fit in a small reused scratch. */
 const BLOCK = 1024;
 
-/** Constructor of the score objects of one indicator. */
-type ScoreMaker = new (value: number | null, display: string, cell: string, score: number) => IndicatorScore;
-
-/**
- * A class for the scores of one indicator whose `formula` is written when read, not when
- * scored: 100,000 units × 40 indicators would otherwise build 4 million strings that only
- * 计算明细 reads. `formula` is a getter on the prototype, so `JSON.stringify` gets it
- * through `toJSON`, but an object spread (`{ ...score }`) does not copy it.
- * Cost: O(1) per object; `formula` O(1) per read.
- */
-function scoreMaker(indicator: Indicator, extremes: Extremes | undefined): ScoreMaker {
-  const indicatorId = indicator.id;
-  return class IndicatorScoreOf implements IndicatorScore {
-    readonly indicatorId: number;
-    readonly value: number | null;
-    readonly display: string;
-    readonly cell: string;
-    readonly score: number;
-    readonly rounded: number;
-    constructor(value: number | null, display: string, cell: string, score: number) {
-      this.indicatorId = indicatorId;
-      this.value = value;
-      this.display = display;
-      this.cell = cell;
-      this.score = score;
-      this.rounded = round2(score);
-    }
-    /** How the score was made, with the actual numbers. */
-    get formula(): string {
-      return formulaOf(indicator, this.value, this.score, extremes);
-    }
-    toJSON(): IndicatorScore {
-      const { value, display, cell, score, rounded, formula } = this;
-      return { indicatorId, value, display, cell, score, rounded, formula };
-    }
-  };
-}
-
-/**
- * Sees the values of one block of units while they are scored, so that another step
- * (the vetoes) needs no pass of its own over the input's objects. `columns[i]` holds
- * indicator i's values of units `start … start + columns[i].values.length − 1`; the
- * arrays are scratch, valid only during the call.
- */
-export type BlockVisitor = (start: number, columns: ValueColumn[]) => void;
-
 /**
  * Scores every unit on every indicator. Trusts a validated input (one value per
  * indicator; a missing one scores 0). Works by blocks of units: the block's values are
  * copied into a typed scratch (the one pass over the input's objects, with the 相对
  * extremes' pass before it), then each indicator's column is scored in one tight loop
  * (`scoreColumn`), then each unit's sums are taken in indicator order (so the
- * floating-point results are those of a plain per-unit loop). `visit`, when given, sees
- * each block's values. Cost: O(units × indicators), no allocation per unit. Never throws.
+ * floating-point results are those of a plain per-unit loop). Cost: O(units × indicators), no allocation per unit. Never throws.
  * @example scoreUnits(indicators, units).total[0] // => 91.25
  */
-export function scoreUnits(indicators: Indicator[], units: UnitRow[], visit?: BlockVisitor): ScoredUnits {
+export function scoreUnits(indicators: Indicator[], units: UnitRow[]): ScoredUnits {
   const { dimensions, dimensionOf } = dimensionsOf(indicators);
   const extremes = relativeExtremes(indicators, units);
   const dimensionCount = dimensions.length;
@@ -193,13 +127,11 @@ export function scoreUnits(indicators: Indicator[], units: UnitRow[], visit?: Bl
         }
       }
     }
-    const columns: ValueColumn[] = new Array(indicatorCount);
     for (let i = 0; i < indicatorCount; i++) {
       const from = i * BLOCK;
-      columns[i] = { values: blockValues.subarray(from, from + size), present: blockPresent.subarray(from, from + size) };
-      scoreColumn(indicators[i], columns[i], blockScores.subarray(from, from + size), extremes[i]);
+      const column: ValueColumn = { values: blockValues.subarray(from, from + size), present: blockPresent.subarray(from, from + size) };
+      scoreColumn(indicators[i], column, blockScores.subarray(from, from + size), extremes[i]);
     }
-    if (visit) visit(start, columns);
     for (let k = 0; k < size; k++) {
       const u = start + k;
       const base = u * dimensionCount;
@@ -215,15 +147,23 @@ export function scoreUnits(indicators: Indicator[], units: UnitRow[], visit?: Bl
     }
   }
 
-  let makers: ScoreMaker[] | null = null;
   const scoresOf = (u: number): IndicatorScore[] => {
-    makers ??= indicators.map((indicator, i) => scoreMaker(indicator, extremes[i]));
     const values = units[u].values;
     const out: IndicatorScore[] = new Array(indicatorCount);
     for (let i = 0; i < indicatorCount; i++) {
+      const indicator = indicators[i];
       const entry = values[i];
-      const score = scoreOf(indicators[i], entry ? entry.value : null, extremes[i]);
-      out[i] = entry ? new makers[i](entry.value, entry.display, entry.cell, score) : new makers[i](null, '', '', score);
+      const value = entry ? entry.value : null;
+      const score = scoreOf(indicator, value, extremes[i]);
+      out[i] = {
+        indicatorId: indicator.id,
+        value,
+        display: entry ? entry.display : '',
+        cell: entry ? entry.cell : '',
+        score,
+        rounded: round2(score),
+        formula: formulaOf(indicator, value, score, extremes[i]),
+      };
     }
     return out;
   };

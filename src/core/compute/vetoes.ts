@@ -3,8 +3,7 @@
  * triggers — computed ones from indicators' 否决阈值, then one per problem-list row.
  */
 import type { Indicator, Msg, Problem, UnitRow, Veto } from '../types';
-import type { BlockVisitor } from './scoreUnits';
-import { formatValue } from './format';
+import { formatValue } from '../numbers';
 
 /**
  * The first cell of a reference: `考核数据!D7/E7` → `考核数据!D7` (an `A/B` column's
@@ -69,9 +68,11 @@ export function problemVeto(problem: Problem): Veto {
 }
 
 /**
- * Every unit's vetoes, by input position: computed ones in indicator order, then the
- * unit's problem-list rows in row order. Problems naming no known unit are ignored (the
- * reader reports them as errors). Cost: O(units × vetoing indicators + problems).
+ * Step 2 of compute: every unit's vetoes, by input position — computed ones in indicator
+ * order, then the unit's problem-list rows in row order. Problems naming no known unit are
+ * ignored (the reader reports them as errors). Reads only the cells of the indicators with
+ * a 否决阈值. Cost: O(units × vetoing indicators + problems). Never throws.
+ * @example unitVetoes(indicators, units, problems)[4] // => [{ category: 1, from: 'indicator', evidence: '考核数据!E9', … }]
  */
 export function unitVetoes(indicators: Indicator[], units: UnitRow[], problems: Problem[]): Veto[][] {
   const vetoing = vetoingIndicators(indicators);
@@ -88,33 +89,6 @@ export function unitVetoes(indicators: Indicator[], units: UnitRow[], problems: 
     result[u] = vetoes;
   }
   return withProblemVetoes(result, units, problems);
-}
-
-/**
- * The same vetoes as `unitVetoes`, found in the value columns that scoring already copied
- * (pass `visit` to `scoreUnits`), so that the input's objects are read only for a cell
- * that triggers. Call `finish` after scoring. Cost: O(units × vetoing indicators + problems).
- * @example const vetoes = vetoCollector(indicators, units); scoreUnits(indicators, units, vetoes.visit); vetoes.finish(problems)
- */
-export function vetoCollector(indicators: Indicator[], units: UnitRow[]): { visit: BlockVisitor; finish(problems: Problem[]): Veto[][] } {
-  const vetoing = vetoingIndicators(indicators);
-  const result: Veto[][] = new Array(units.length);
-  for (let u = 0; u < units.length; u++) result[u] = [];
-  const visit: BlockVisitor = (start, columns) => {
-    for (let k = 0; k < vetoing.length; k++) {
-      const position = vetoing[k];
-      const indicator = indicators[position];
-      const threshold = indicator.vetoThreshold as number;
-      const { values, present } = columns[position];
-      for (let j = 0; j < values.length; j++) {
-        if (present[j] !== 1 || !triggersVeto(values[j], threshold, indicator.direction)) continue;
-        const u = start + j;
-        const veto = indicatorVeto(indicator, values[j], units[u].values[position].cell);
-        if (veto) result[u].push(veto);
-      }
-    }
-  };
-  return { visit, finish: (problems) => withProblemVetoes(result, units, problems) };
 }
 
 /** Positions of the indicators with a veto threshold and category. Cost: O(indicators). */

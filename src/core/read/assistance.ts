@@ -9,6 +9,7 @@
  * Cell references are full (`帮扶单位!D5`; months `帮扶单位!K5:V5`).
  */
 import { a1 } from '../a1';
+import { ASSISTANCE_ITEM_KEYS } from '../defaults';
 import type { AssistanceItemInput, AssistanceItemKey, AssistanceRow, MissingPolicy, SheetGrid, UnitRow } from '../types';
 import { cellAt, formatAt, shownText } from './cells';
 import type { IssueList } from './issues';
@@ -20,7 +21,7 @@ import { cellText, isBlank, parseNumberCell, parseYesNo } from './values';
 type ItemKind = 'yes' | 'count' | 'money' | 'task';
 
 /** The items of RULEBOOK §6 other than 驻村时间, in matching order, with header aliases. */
-export const ASSISTANCE_ITEMS: { key: AssistanceItemKey; kind: ItemKind; aliases: string[] }[] = [
+const ASSISTANCE_ITEMS: { key: AssistanceItemKey; kind: ItemKind; aliases: string[] }[] = [
   { key: '纳入议事日程', kind: 'yes', aliases: ['纳入议事日程', '议事日程'] },
   { key: '成立领导小组', kind: 'yes', aliases: ['成立领导小组', '领导小组'] },
   { key: '制定实施方案', kind: 'yes', aliases: ['制定实施方案', '实施方案'] },
@@ -37,10 +38,7 @@ export const ASSISTANCE_ITEMS: { key: AssistanceItemKey; kind: ItemKind; aliases
 ];
 
 /** The order of items in a row (RULEBOOK §6 table order). */
-const ITEM_ORDER: AssistanceItemKey[] = [
-  '纳入议事日程', '成立领导小组', '制定实施方案', '建立干部联户制度', '正职现场办公', '帮扶资金物资',
-  '产业发展基地', '驻村时间', '工作规划', '半年总结', '全年总结', '结对帮扶', '每户脱贫方案', '资金整合任务',
-];
+const ITEM_ORDER = ASSISTANCE_ITEM_KEYS;
 
 const NOT_APPLICABLE = new Set(['不适用', '无此任务', '无此项', '无任务', 'na', 'n/a']);
 const CHINESE_MONTHS: Record<string, number> = {

@@ -12,6 +12,7 @@
  */
 import type { MessageCode } from '../messages';
 import type { CellValue, ColumnKind, MsgParams } from '../types';
+import { formatNumber, formatPercent, numberText } from '../numbers';
 import { normalizeText } from './normalize';
 
 export type ParseFail = { ok: false; code: MessageCode; params: MsgParams };
@@ -31,15 +32,6 @@ function isoDate(year: number, month: number, day: number): string {
 function dateText(d: Date): string {
   if (Number.isNaN(d.getTime())) return 'Invalid Date';
   return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-}
-
-/** A number as a person would write it: at most 15 significant digits, so no float noise. */
-function numberText(n: number): string {
-  const shortest = String(n);
-  // At most 15 significant digits already (sign, point or exponent only shorten the count):
-  // the round trip through toPrecision(15) below would give the same text.
-  if (shortest.length <= 15 || (Number.isInteger(n) && Math.abs(n) < 1e15) || !Number.isFinite(n)) return shortest;
-  return String(Number(n.toPrecision(15)));
 }
 
 /**
@@ -372,27 +364,5 @@ export function parseDateCell(v: CellValue): Parsed<string | null> {
   return fail(v.uncached ? 'values.uncachedFormula' : 'values.excelError', v);
 }
 
-/**
- * A number for people: rounded half away from zero to at most `digits` decimals (default
- * 2), trailing zeros dropped, never `-0`. Cost: O(1).
- * @example formatNumber(4.5) // => '4.5'
- * @example formatNumber(1 / 3) // => '0.33'
- * @example formatNumber(1.005) // => '1.01'
- */
-export function formatNumber(n: number, digits = 2): string {
-  if (!Number.isFinite(n)) return String(n);
-  const factor = 10 ** digits;
-  const scaled = Math.round(Number((Math.abs(n) * factor).toPrecision(15)));
-  const rounded = scaled / factor;
-  if (rounded === 0) return '0';
-  return numberText(n < 0 ? -rounded : rounded);
-}
-
-/**
- * A fraction as a percent for people, up to 2 decimals.
- * @example formatPercent(0.95) // => '95%'
- * @example formatPercent(0.9876) // => '98.76%'
- */
-export function formatPercent(fraction: number): string {
-  return `${formatNumber(fraction * 100, 2)}%`;
-}
+/** The number texts live with the rounding rule in the bottom module (../numbers). */
+export { formatNumber, formatPercent };

@@ -8,7 +8,9 @@ import type { AssessmentInput, AssessmentResult, Indicator, OutCell, OutputSheet
 import { fitWidths, resultTitle, rowMerge, textCell } from './layout';
 import { looksLikeDemo } from './demo';
 import { PARAM_LINES } from './params';
-import { boundText, conditionText, methodName, trimNumber } from './words';
+import { addDays } from '../compute/dates';
+import { boundText, formatNumber } from '../numbers';
+import { conditionText, methodName } from './words';
 
 export const ABOUT_SHEET = '考核说明';
 
@@ -29,13 +31,6 @@ export function localIso(date: Date): string {
   );
 }
 
-/** Adds days to an ISO date. @example addDays('2018-12-31', 30) // => '2019-01-30' */
-export function addDays(isoDate: string, days: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d + days));
-  return date.toISOString().slice(0, 10);
-}
-
 const section = (title: string): OutCell[] => [textCell(title, { bold: true })];
 const sentence = (text: string): OutCell[] => [textCell(text)];
 const header = (cells: string[]): OutCell[] => cells.map((c) => textCell(c, { bold: true, align: 'center' }));
@@ -48,7 +43,7 @@ function indicatorRow(ind: Indicator, builtin: boolean): OutCell[] {
     textCell(methodName(ind.method)),
     textCell(boundText(ind.target, ind.kind)),
     textCell(boundText(ind.floor, ind.kind)),
-    textCell(ind.perItem === null ? '' : trimNumber(ind.perItem)),
+    textCell(ind.perItem === null ? '' : formatNumber(ind.perItem, 6)),
     textCell(ind.direction === 'down' ? '逆向' : '正向'),
     textCell(ind.column),
     textCell(boundText(ind.vetoThreshold, ind.kind)),
@@ -63,7 +58,9 @@ function ruleSentences(result: AssessmentResult): string[] {
   const points = result.indicators.reduce((sum, ind) => sum + ind.points, 0);
   const zh = (code: Parameters<typeof t>[0]['code'], params?: Record<string, string | number>) => t({ code, params }, 'zh');
   return [
-    zh('report.about.rule.grade', { good: p.goodQuota, average: p.averageQuota }),
+    zh(p.vetoedMayBeGood ? 'report.about.rule.gradeVetoedGood' : 'report.about.rule.grade', { good: p.goodQuota, average: p.averageQuota }),
+    zh('report.about.rule.fewUnits'),
+    zh('report.about.rule.rankStyle', { style: zh(p.rankStyle === 'dense' ? 'report.about.rankStyle.dense' : 'report.about.rankStyle.competition') }),
     zh('report.about.rule.ties', {
       dims: (p.tieBreak.length > 0 ? p.tieBreak : result.dimensions).join('、'),
       mode: zh(p.tieMode === 'high' ? 'report.about.tie.high' : 'report.about.tie.low'),
@@ -77,6 +74,7 @@ function ruleSentences(result: AssessmentResult): string[] {
     zh('report.about.rule.vetoEffect', { days: p.deadlineDays, deadline: addDays(p.date, p.deadlineDays) }),
     zh(p.missing === 'zero' ? 'report.about.rule.missing.zero' : 'report.about.rule.missing.error'),
     zh('report.about.rule.rounding'),
+    zh('report.about.rule.money'),
     ...(p.conversion !== null ? [zh('report.about.rule.conversion', { value: p.conversion, points })] : []),
   ];
 }

@@ -17,8 +17,9 @@ const HEADERS = ['单位', '维度', '指标', '原始值', '来源单元格', '
 export function detailsSheet(result: AssessmentResult): OutputSheet {
   const byId = new Map<number, Indicator>(result.indicators.map((ind) => [ind.id, ind]));
   const rows: OutCell[][] = [];
-  for (const unit of result.units) {
-    for (const score of unit.scores) {
+  for (let p = 0; p < result.units.length; p++) {
+    const unit = result.units[p];
+    for (const score of result.scoresOf(p)) {
       const indicator = byId.get(score.indicatorId);
       if (!indicator) continue;
       rows.push([

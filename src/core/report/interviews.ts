@@ -4,7 +4,7 @@
  * rectification deadline (text `YYYY-MM-DD`) and an empty column for follow-up.
  */
 import { t } from '../messages';
-import type { AssessmentResult, Interview, Lang, OutCell, OutputSheet } from '../types';
+import type { AssessmentResult, OutCell, OutputSheet } from '../types';
 import { numberCell, resultTitle, rowMerge, tableSheet, textCell } from './layout';
 import { vetoLine } from './words';
 
@@ -13,31 +13,15 @@ export const INTERVIEWS_SHEET = '约谈名单';
 const HEADERS = ['序号', '单位', '主要负责人', '约谈事由', '约谈人', '整改期限', '整改情况'];
 
 /**
- * The reasons of an interview in words, one per veto: condition, text, evidence.
- * Uses the unit's vetoes (they know their category); falls back to the interview's own
- * reasons and evidence when the unit is not in the result.
- * @example interviewReasons(result, interview, 'zh') // => ['未完成年度减贫计划任务：…（依据：考核数据!E5/F5）']
- */
-export function interviewReasons(result: AssessmentResult, interview: Interview, lang: Lang): string[] {
-  const unit = result.units.find((u) => u.name === interview.unit);
-  if (unit && unit.vetoes.length > 0) return unit.vetoes.map((veto) => vetoLine(veto, lang));
-  return interview.reasons.map((reason, i) => {
-    const text = t(reason, lang);
-    const evidence = interview.evidence[i];
-    return evidence ? `${text}${lang === 'zh' ? `（依据：${evidence}）` : ` (evidence: ${evidence})`}` : text;
-  });
-}
-
-/**
  * Builds 约谈名单; with no interviews, the header and one merged line 无需约谈的单位.
- * Cost: O(interviews × vetoes).
+ * Cost: O(interviews × vetoes), one pass over the list.
  */
 export function interviewsSheet(result: AssessmentResult): OutputSheet {
   const rows: OutCell[][] = result.interviews.map((interview, i) => [
     numberCell(i + 1),
     textCell(interview.unit),
     textCell(interview.person ?? ''),
-    textCell(interviewReasons(result, interview, 'zh').join('\n'), { wrap: true }),
+    textCell(interview.vetoes.map((veto) => vetoLine(veto, 'zh')).join('\n'), { wrap: true }),
     textCell(t({ code: 'report.interviewer' }, 'zh'), { align: 'center' }),
     textCell(interview.deadline, { align: 'center' }),
     textCell(''),

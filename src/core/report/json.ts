@@ -4,8 +4,8 @@
  */
 import { issueText, t } from '../messages';
 import type { AssessmentResult, Issue, JsonReport, Lang } from '../types';
-import { round2 } from '../compute/round';
-import { interviewReasons } from './interviews';
+import { round2 } from '../numbers';
+import { vetoLine } from './words';
 
 function issueEntry(issue: Issue, lang: Lang): JsonReport['warnings'][number] {
   return { sheet: issue.sheet, cell: issue.cell, message: issueText(issue, lang) };
@@ -13,7 +13,7 @@ function issueEntry(issue: Issue, lang: Lang): JsonReport['warnings'][number] {
 
 /**
  * Builds the JSON report; with errors (or no result) units, interviews and assistance
- * are empty arrays. Cost: O(units × vetoes + issues).
+ * are empty arrays. Cost: O(units × (dimensions + vetoes) + issues).
  * @example toJson(null, [error], 'zh').errors[0].message // => '考核数据!F7：…'
  */
 export function toJson(result: AssessmentResult | null, issues: Issue[], lang: Lang): JsonReport {
@@ -39,7 +39,7 @@ export function toJson(result: AssessmentResult | null, issues: Issue[], lang: L
     interviews: result.interviews.map((interview) => ({
       unit: interview.unit,
       person: interview.person ?? null,
-      reasons: interviewReasons(result, interview, lang),
+      reasons: interview.vetoes.map((veto) => vetoLine(veto, lang)),
       deadline: interview.deadline,
     })),
     assistance: (result.assistance ?? []).map((unit) => ({

@@ -3,6 +3,7 @@
  * name, the value shown, and the sentence that explains it.
  */
 import type { MessageCode } from '../messages';
+import { formatPercent } from '../numbers';
 import type { Params } from '../types';
 
 export interface ParamLine {
@@ -33,4 +34,10 @@ export const PARAM_LINES: ParamLine[] = [
   { name: '非贫困村帮扶资金', label: '非贫困村帮扶资金（万元）', value: (p) => p.assistance.fundsOther, description: 'report.param.fundsOther' },
   { name: '产业发展基地数', label: '产业发展基地个数', value: (p) => p.assistance.bases, description: 'report.param.bases' },
   { name: '每月驻村天数', label: '每月驻村天数', value: (p) => p.assistance.daysPerMonth, description: 'report.param.daysPerMonth' },
+  { name: '隐藏行', label: '隐藏行', value: (p) => (p.hiddenRows === 'exclude' ? '不计入' : '计入'), description: 'report.param.hiddenRows' },
+  { name: '评分汇总', label: '评分汇总', value: (p) => (p.aggregate === 'trimmed' ? '去掉最高最低' : '平均'), description: 'report.param.aggregate' },
+  { name: '排名方式', label: '排名方式', value: (p) => (p.rankStyle === 'dense' ? '中国式' : '美式'), description: 'report.param.rankStyle' },
+  { name: '否决单位可评好', label: '否决单位可评好', value: (p) => (p.vetoedMayBeGood ? '是' : '否'), description: 'report.param.vetoedMayBeGood' },
+  { name: '权重扰动幅度', label: '权重扰动幅度', value: (p) => formatPercent(p.robustness.spread), description: 'report.param.spread' },
+  { name: '权重扰动次数', label: '权重扰动次数', value: (p) => p.robustness.runs, description: 'report.param.runs' },
 ];

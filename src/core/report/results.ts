@@ -5,17 +5,17 @@
  * supported). Vetoed units carry a cell note on 评先资格.
  */
 import { t } from '../messages';
-import type { AssessmentResult, OutCell, OutputSheet, UnitResult } from '../types';
+import type { AssessmentResult, Msg, OutCell, OutputSheet, UnitResult } from '../types';
 import { GRADE_FILLS, numberCell, resultTitle, scoreCell, tableSheet, textCell } from './layout';
 import { vetoLine } from './words';
 
 export const RESULTS_SHEET = '考核结果';
 
-/** The 说明 text of a unit: its notes, then its vetoes, one per line (Chinese). */
-export function unitExplanation(unit: UnitResult): string {
-  const notes = unit.notes.map((note) => t(note, 'zh'));
-  const vetoes = unit.vetoes.map((veto) => vetoLine(veto, 'zh'));
-  return [...notes, ...vetoes].join('\n');
+/** The 说明 text of a unit: its notes (`result.notesOf`), then its vetoes, one per line (Chinese). */
+export function unitExplanation(unit: UnitResult, notes: Msg[]): string {
+  const lines = notes.map((note) => t(note, 'zh'));
+  for (const veto of unit.vetoes) lines.push(vetoLine(veto, 'zh'));
+  return lines.join('\n');
 }
 
 /** The cell note on 评先资格 of a vetoed unit; undefined when it keeps eligibility. */
@@ -25,9 +25,9 @@ export function vetoNote(unit: UnitResult): string | undefined {
   return t({ code: 'report.vetoNote', params: { lines } }, 'zh');
 }
 
-function unitRow(unit: UnitResult, result: AssessmentResult): OutCell[] {
+function unitRow(unit: UnitResult, result: AssessmentResult, position: number): OutCell[] {
   const conversion = result.params.conversion !== null;
-  const explanation = unitExplanation(unit);
+  const explanation = unitExplanation(unit, result.notesOf(position));
   return [
     numberCell(unit.rank),
     textCell(unit.name),
@@ -66,7 +66,7 @@ export function resultsSheet(result: AssessmentResult): OutputSheet {
     name: RESULTS_SHEET,
     title: resultTitle(result.params),
     headers,
-    rows: result.units.map((unit) => unitRow(unit, result)),
+    rows: result.units.map((unit, position) => unitRow(unit, result, position)),
     freezeCols: 2,
   });
 }

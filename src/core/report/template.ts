@@ -33,6 +33,12 @@ const TEMPLATE_PARAM_VALUES: Record<string, Raw> = {
   非贫困村帮扶资金: 3,
   产业发展基地数: 1,
   每月驻村天数: 20,
+  隐藏行: '计入',
+  评分汇总: '平均',
+  排名方式: '美式',
+  否决单位可评好: '否',
+  权重扰动幅度: '10%',
+  权重扰动次数: 1000,
 };
 
 /** A cell of an input sheet: numbers as numbers, everything else as text. */

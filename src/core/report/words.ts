@@ -1,6 +1,7 @@
 /**
- * Sentences the report builds from result data: a veto in words with its evidence,
- * a method's Chinese name, a number shown as a rate. Rendered through messages.ts.
+ * Sentences the report builds from result data: a veto in words with its evidence (the
+ * one rendering of a veto, for 考核结果, 约谈名单 and the JSON) and a method's Chinese name.
+ * Rendered through messages.ts; numbers come from ../numbers.
  */
 import { t } from '../messages';
 import type { Indicator, Lang, Method, Veto, VetoCategory } from '../types';
@@ -53,19 +54,4 @@ export function methodText(indicator: Pick<Indicator, 'method' | 'direction'>): 
 /** The Chinese method name alone (`比例`), as 指标设置 spells it. */
 export function methodName(method: Method): string {
   return METHOD_NAMES[method];
-}
-
-/**
- * A normalised threshold or target as the user wrote it: rates as percents.
- * @example boundText(0.98, 'proportion') // => '98%'
- */
-export function boundText(value: number | null, kind: Indicator['kind']): string {
-  if (value === null) return '';
-  if (kind === 'number') return trimNumber(value);
-  return `${trimNumber(value * 100)}%`;
-}
-
-/** A number without float noise or trailing zeros. @example trimNumber(0.1 + 0.2) // => '0.3' */
-export function trimNumber(value: number): string {
-  return String(Number(value.toFixed(6)));
 }

@@ -1,7 +1,7 @@
 /**
  * 加分 (bonus; v = number of items), RULEBOOK §2: `min(P, k·v)`, never below 0. Direction is ignored.
  */
-import { formatNumber } from '../compute/format';
+import { formatNumber } from '../numbers';
 
 /**
  * Bonus score in [0, points]. Cost: O(1). Never throws.

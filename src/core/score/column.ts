@@ -1,8 +1,8 @@
 /**
- * One indicator's scores for a whole column of values at once — the same numbers as
- * `scoreOf` value by value, computed in one tight loop per method so that the kernel is
- * inlined and no number is boxed (100,000 units × 40 indicators would otherwise allocate
- * millions of heap numbers).
+ * The one scoring dispatcher: one indicator's scores for a whole column of values at once,
+ * in one tight loop per method so that the kernel is inlined and no number is boxed
+ * (100,000 units × 40 indicators would otherwise allocate millions of heap numbers).
+ * `scoreOf` (one value) runs through it too.
  */
 import type { Indicator } from '../types';
 import { bonusScore } from './bonus';
@@ -12,6 +12,17 @@ import { passScore } from './pass';
 import { rangeScore } from './range';
 import { ratioScore } from './ratio';
 import { relativeScore, type Extremes } from './relative';
+
+/**
+ * An indicator's kernel parameters with the defaults of an empty cell: 目标值 1 (100% for a
+ * rate, a yes for yes/no), 下限 0, 每项分值 1. The reader requires a target where it
+ * matters; the defaults keep the kernels total. (达标 reads `indicator.target` itself: an
+ * empty target there means "expects a yes".) Shared with `formulaOf`. Cost: O(1).
+ * @example kernelSettings({ target: null, floor: null, perItem: 0.5 }) // => { target: 1, floor: 0, perItem: 0.5 }
+ */
+export function kernelSettings(indicator: Pick<Indicator, 'target' | 'floor' | 'perItem'>): { target: number; floor: number; perItem: number } {
+  return { target: indicator.target ?? 1, floor: indicator.floor ?? 0, perItem: indicator.perItem ?? 1 };
+}
 
 /** A column of values: `values[i]` counts only where `present[i]` is 1 (0: missing, scores 0). */
 export interface ValueColumn {
@@ -29,14 +40,12 @@ export function scoreColumn(indicator: Indicator, column: ValueColumn, out: Floa
   const n = values.length;
   const points = indicator.points;
   const direction = indicator.direction;
-  const target = indicator.target ?? 1;
-  const perItem = indicator.perItem ?? 1;
+  const { target, floor, perItem } = kernelSettings(indicator);
   switch (indicator.method) {
     case 'ratio':
       for (let i = 0; i < n; i++) out[i] = present[i] === 1 ? ratioScore(values[i], points, target, direction) : 0;
       return;
     case 'range': {
-      const floor = indicator.floor ?? 0;
       for (let i = 0; i < n; i++) out[i] = present[i] === 1 ? rangeScore(values[i], points, target, floor, direction) : 0;
       return;
     }
@@ -58,29 +67,4 @@ export function scoreColumn(indicator: Indicator, column: ValueColumn, out: Floa
       for (let i = 0; i < n; i++) out[i] = present[i] === 1 ? relativeScore(values[i], points, extremes, direction) : 0;
       return;
   }
-}
-
-/**
- * Max and min of the present values of a column (null when none is present).
- * Cost: O(values). Never throws.
- * @example columnExtremes({ values: Float64Array.of(3, 9, 6), present: Uint8Array.of(1, 0, 1) }) // => { max: 6, min: 3 }
- */
-export function columnExtremes(column: ValueColumn): Extremes {
-  const { values, present } = column;
-  let max = -Infinity;
-  let min = Infinity;
-  let seen = false;
-  for (let i = 0; i < values.length; i++) {
-    if (present[i] !== 1) continue;
-    const value = values[i];
-    if (!seen) {
-      seen = true;
-      max = value;
-      min = value;
-      continue;
-    }
-    if (value > max) max = value;
-    if (value < min) min = value;
-  }
-  return seen ? { max, min } : { max: null, min: null };
 }

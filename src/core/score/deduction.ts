@@ -1,7 +1,7 @@
 /**
  * 扣分 (deduction; v = number of problems), RULEBOOK §2: `max(0, P − k·v)`. Direction is ignored.
  */
-import { formatNumber } from '../compute/format';
+import { formatNumber } from '../numbers';
 
 /**
  * Deduction score, never below 0 nor above `points`. Cost: O(1). Never throws.

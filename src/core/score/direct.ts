@@ -2,7 +2,7 @@
  * 直接 (the assessor's score), RULEBOOK §2: `v`. A value outside [0, P] is an input error the
  * reader reports; the kernel clamps so that a result is never out of range. Direction is ignored.
  */
-import { formatNumber } from '../compute/format';
+import { formatNumber } from '../numbers';
 import { clampScore as sharedClamp } from './clamp';
 
 // Bound once: a call through an import binding is a property read per call in CommonJS

@@ -1,18 +1,20 @@
 /**
- * Scoring methods of RULEBOOK §2, one file each, and the dispatch on `Indicator.method`.
+ * Scoring methods of RULEBOOK §2, one file each; the dispatch on `Indicator.method` is
+ * `scoreColumn` (column.ts) for scores and `formulaOf` (here) for their words.
  *
  * Each method has a pure kernel `(value, params…) => number` and a formula builder that
  * writes the calculation with the actual numbers for 计算明细. Missing values (null) score
  * 0 here, whatever the method.
  */
 import type { Indicator } from '../types';
-import { bonusFormula, bonusScore } from './bonus';
-import { deductionFormula, deductionScore } from './deduction';
-import { directFormula, directScore } from './direct';
-import { passFormula, passScore } from './pass';
-import { rangeFormula, rangeScore } from './range';
-import { ratioFormula, ratioScore } from './ratio';
-import { relativeFormula, relativeScore, type Extremes } from './relative';
+import { bonusFormula } from './bonus';
+import { kernelSettings, scoreColumn } from './column';
+import { deductionFormula } from './deduction';
+import { directFormula } from './direct';
+import { passFormula } from './pass';
+import { rangeFormula } from './range';
+import { ratioFormula } from './ratio';
+import { relativeFormula, type Extremes } from './relative';
 
 export { bonusScore, bonusFormula } from './bonus';
 export { deductionScore, deductionFormula } from './deduction';
@@ -22,45 +24,27 @@ export { rangeScore, rangeFormula } from './range';
 export { ratioScore, ratioFormula } from './ratio';
 export { relativeScore, relativeFormula, type Extremes } from './relative';
 export { clamp01, clampScore } from './clamp';
-export { columnExtremes, scoreColumn, type ValueColumn } from './column';
+export { kernelSettings, scoreColumn, type ValueColumn } from './column';
 
 /** What 计算明细 says for a missing value (缺失数据=按0分). */
 export const MISSING_FORMULA = '缺失，按 0 分';
 
 const NO_EXTREMES: Extremes = { max: null, min: null };
 
-/**
- * Target used when the indicator has none: 1 (100% for a rate, a yes for yes/no).
- * The reader requires a target where it matters; this keeps the kernels total.
- */
-function targetOf(indicator: Indicator): number {
-  return indicator.target ?? 1;
-}
+// One-value scratch for `scoreOf`, so that one value is scored by the column dispatcher.
+const ONE = { values: new Float64Array(1), present: Uint8Array.of(1) };
+const ONE_OUT = new Float64Array(1);
 
 /**
- * The score of one value on one indicator, full precision. `extremes` is needed by
- * 相对 only. Cost: O(1). Never throws.
+ * The score of one value on one indicator, full precision: `scoreColumn` on a column of
+ * one. `extremes` is needed by 相对 only. Cost: O(1). Never throws.
  * @example scoreOf({ method: 'ratio', points: 20, target: 1, direction: 'up', … }, 0.95) // => 19
  */
 export function scoreOf(indicator: Indicator, value: number | null, extremes: Extremes = NO_EXTREMES): number {
   if (value === null) return 0;
-  const points = indicator.points;
-  switch (indicator.method) {
-    case 'ratio':
-      return ratioScore(value, points, targetOf(indicator), indicator.direction);
-    case 'range':
-      return rangeScore(value, points, targetOf(indicator), indicator.floor ?? 0, indicator.direction);
-    case 'pass':
-      return passScore(value, points, indicator.target, indicator.direction);
-    case 'deduction':
-      return deductionScore(value, points, indicator.perItem ?? 1);
-    case 'bonus':
-      return bonusScore(value, points, indicator.perItem ?? 1);
-    case 'direct':
-      return directScore(value, points);
-    case 'relative':
-      return relativeScore(value, points, extremes, indicator.direction);
-  }
+  ONE.values[0] = value;
+  scoreColumn(indicator, ONE, ONE_OUT, extremes);
+  return ONE_OUT[0];
 }
 
 /**
@@ -70,21 +54,22 @@ export function scoreOf(indicator: Indicator, value: number | null, extremes: Ex
  */
 export function formulaOf(indicator: Indicator, value: number | null, score: number, extremes: Extremes = NO_EXTREMES): string {
   if (value === null) return MISSING_FORMULA;
-  const { points, kind } = indicator;
+  const { points, kind, direction } = indicator;
+  const { target, floor, perItem } = kernelSettings(indicator);
   switch (indicator.method) {
     case 'ratio':
-      return ratioFormula(value, points, targetOf(indicator), indicator.direction, kind, score);
+      return ratioFormula(value, points, target, direction, kind, score);
     case 'range':
-      return rangeFormula(value, points, targetOf(indicator), indicator.floor ?? 0, kind, score);
+      return rangeFormula(value, points, target, floor, kind, score);
     case 'pass':
-      return passFormula(value, points, indicator.target, indicator.direction, kind, score);
+      return passFormula(value, points, indicator.target, direction, kind, score);
     case 'deduction':
-      return deductionFormula(value, points, indicator.perItem ?? 1, score);
+      return deductionFormula(value, points, perItem, score);
     case 'bonus':
-      return bonusFormula(value, points, indicator.perItem ?? 1, score);
+      return bonusFormula(value, points, perItem, score);
     case 'direct':
       return directFormula(value, points, score);
     case 'relative':
-      return relativeFormula(value, points, extremes, indicator.direction, kind, score);
+      return relativeFormula(value, points, extremes, direction, kind, score);
   }
 }

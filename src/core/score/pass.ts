@@ -2,7 +2,7 @@
  * 达标 (pass/fail), RULEBOOK §2: 正向 `P` if `v ≥ T` else 0; 逆向 `P` if `v ≤ T` else 0.
  * An empty target expects a yes (yes/no cells are read as 1/0).
  */
-import { formatNumber, formatValue } from '../compute/format';
+import { formatNumber, formatValue } from '../numbers';
 import type { ColumnKind, Direction } from '../types';
 
 /**

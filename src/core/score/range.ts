@@ -2,7 +2,7 @@
  * 区间 (linear between floor and target), RULEBOOK §2: `P·clamp01((v−F)/(T−F))` in both
  * directions (a lower-is-better indicator has `F > T`).
  */
-import { formatNumber, formatValue } from '../compute/format';
+import { formatNumber, formatValue } from '../numbers';
 import type { ColumnKind } from '../types';
 import { clamp01 as sharedClamp } from './clamp';
 

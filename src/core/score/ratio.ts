@@ -1,7 +1,7 @@
 /**
  * 比例 (ratio to target), RULEBOOK §2: 正向 `P·clamp01(v/T)`; 逆向 `P·clamp01(T/v)`, `v = 0` → `P`.
  */
-import { formatNumber, formatValue } from '../compute/format';
+import { formatNumber, formatValue } from '../numbers';
 import type { ColumnKind, Direction } from '../types';
 import { clamp01 as sharedClamp } from './clamp';
 

@@ -2,7 +2,7 @@
  * 相对 (relative to the best unit), RULEBOOK §2: 正向 `P·v/max(v)` (`max ≤ 0` → all `P`);
  * 逆向 `P·min(v)/v`, `v = 0` → `P`. Max and min are over all units, missing values excluded.
  */
-import { formatNumber, formatValue } from '../compute/format';
+import { formatNumber, formatValue } from '../numbers';
 import type { ColumnKind, Direction } from '../types';
 import { clampScore as sharedClamp } from './clamp';
 

@@ -1,4 +1,5 @@
-import { ASSISTANCE_ITEMS, checkAssistance, checkAssistanceRow, checkItem } from '../../../src/core/compute/assistance';
+import { ASSISTANCE_ITEM_KEYS } from '../../../src/core/defaults';
+import { checkAssistance, checkAssistanceRow, checkItem } from '../../../src/core/compute/assistance';
 import { t } from '../../../src/core/messages';
 import type { AssistanceItemInput, AssistanceItemKey, AssistanceRow } from '../../../src/core/types';
 import { makeParams } from '../../helpers/input';
@@ -107,8 +108,8 @@ describe('checkAssistanceRow', () => {
   test('no sheet → null; the order constant matches the measures', () => {
     expect(checkAssistance(null, thresholds)).toBeNull();
     expect(checkAssistance([row], thresholds)).toHaveLength(1);
-    expect(ASSISTANCE_ITEMS).toHaveLength(14);
-    expect(ASSISTANCE_ITEMS[4]).toBe('正职现场办公');
+    expect(ASSISTANCE_ITEM_KEYS).toHaveLength(14);
+    expect(ASSISTANCE_ITEM_KEYS[4]).toBe('正职现场办公');
   });
 });
 

@@ -9,7 +9,7 @@ const byName = (result: AssessmentResult, pick: (u: AssessmentResult['units'][nu
   Object.fromEntries(result.units.map((u) => [u.name, pick(u)]));
 const grades = (input: AssessmentInput) => byName(compute(input), (u) => u.grade);
 const notesZh = (result: AssessmentResult, name: string) =>
-  result.units.find((u) => u.name === name)!.notes.map((m) => t(m, 'zh'));
+  result.notesOf(result.units.findIndex((u) => u.name === name)).map((m) => t(m, 'zh'));
 
 /** RULEBOOK §4 worked example: total = 减贫成效 + 其他. */
 const WORKED: [string, number, number][] = [
@@ -52,12 +52,12 @@ describe('RULEBOOK §4 worked example', () => {
     expect(notesZh(result, 'E')).toEqual(['与D同分，按减贫成效排在后']);
     expect(notesZh(result, 'F')).toEqual(['扶贫领域发生突出问题（问题清单!A3），评为"较差"']);
     expect(notesZh(result, 'G')).toEqual([]); // vetoed but outside the 好 places: nothing surprising
-    expect(t(result.units[3].notes[0], 'en')).toBe('Same total as E; placed ahead on 减贫成效');
+    expect(t(result.notesOf(3)[0], 'en')).toBe('Same total as E; placed ahead on 减贫成效');
   });
 
   test('shuffling the rows never changes any result', () => {
     const key = (r: AssessmentResult) =>
-      r.units.map((u) => [u.name, u.rank, u.total, u.grade, u.notes, u.vetoes.map((v) => v.text)]);
+      r.units.map((u, p) => [u.name, u.rank, u.total, u.grade, r.notesOf(p), u.vetoes.map((v) => v.text)]);
     const expected = key(result);
     for (let seed = 1; seed <= 20; seed++) {
       const again = compute(directInput(DIMS, shuffled(WORKED, seed), { problems: shuffled(WORKED_PROBLEMS, seed + 99) }));
@@ -103,16 +103,16 @@ describe('a quota boundary inside a tied group', () => {
     expect(high.warnings).toHaveLength(1);
     expect(high.warnings[0]).toMatchObject({ severity: 'warning', sheet: '考核数据', cell: 'B5' });
     expect(issueText(high.warnings[0], 'zh')).toBe(
-      '考核数据!B5：R、S 并列第 3 名，"好"与"较好"的名额界线落在其中：按并列就高，均评为"好"，请人工决定',
+      '考核数据!B5：R、S 并列第 3 名，"好"与"较好"的名额界线落在其中：按并列就高，均评为"好"，"好"等次因此为 4 个（名额 3 个），请人工决定',
     );
     expect(t(high.warnings[0], 'en')).toBe(
-      'R、S are tied at rank 3 across the quota boundary between 好 and 较好: ties take the better grade, so all are graded 好 — a person should decide',
+      'R、S are tied at rank 3 across the quota boundary between 好 and 较好: ties take the better grade, so all are graded 好 and 4 units are 好 (quota 3) — a person should decide',
     );
     expect(notesZh(high, 'R')).toEqual(['与S并列第 3 名，等次名额界线落在并列之中，按并列就高评为"好"，请人工确认']);
 
     const low = compute(directInput(DIMS, bottom, { params: { tieMode: 'low' } }));
     expect(low.warnings.map((w) => t(w, 'zh'))).toEqual([
-      'T、U 并列第 5 名，"较好"与"一般"的名额界线落在其中：按并列就低，均评为"一般"，请人工决定',
+      'T、U 并列第 5 名，"较好"与"一般"的名额界线落在其中：按并列就低，均评为"一般"，"一般"等次因此为 3 个（名额 2 个），请人工决定',
     ]);
     expect(low.warnings[0].cell).toBe('B7');
   });
@@ -156,7 +156,7 @@ describe('few units, quotas and vetoes', () => {
     const problems: ProblemSpec[] = ['A', 'B', 'C', 'D', 'E'].map((unit) => ({ unit, category: 2 }));
     const result = compute(directInput(DIMS, rows(5), { problems }));
     expect(result.units.map((u) => u.grade)).toEqual(['较好', '较好', '较好', '一般', '一般']);
-    expect(result.units.map((u) => u.notes.length)).toEqual([1, 1, 1, 1, 1]);
+    expect(result.units.map((_, p) => result.notesOf(p).length)).toEqual([1, 1, 1, 1, 1]);
     expect(result.interviews).toHaveLength(5);
   });
 
@@ -169,6 +169,41 @@ describe('few units, quotas and vetoes', () => {
       ['D', '好'],
       ['E', '一般'],
     ]);
+  });
+
+  test('并列就低 with few units: the tied units get the grade the warning names (较好), not 一般', () => {
+    // 4 units, quotas 3 and 2: B, C, D tie for the last two 好 places (rank 2).
+    const tied: [string, number, number][] = [
+      ['A', 30, 60],
+      ['B', 30, 50],
+      ['C', 30, 50],
+      ['D', 30, 50],
+    ];
+    const low = compute(directInput(DIMS, tied, { params: { tieMode: 'low' } }));
+    expect(low.units.map((u) => [u.name, u.rank, u.grade])).toEqual([
+      ['A', 1, '好'],
+      ['B', 2, '较好'],
+      ['C', 2, '较好'],
+      ['D', 2, '较好'],
+    ]);
+    expect(low.warnings.map((w) => t(w, 'zh'))).toEqual([
+      'B、C、D 并列第 2 名，"好"与"较好"的名额界线落在其中：按并列就低，均评为"较好"，"好"等次因此为 1 个（名额 3 个），请人工决定',
+    ]);
+    // 就高: all three 好, and nobody is left for 一般
+    const high = compute(directInput(DIMS, tied, { params: { tieMode: 'high' } }));
+    expect(high.units.map((u) => u.grade)).toEqual(['好', '好', '好', '好']);
+  });
+
+  test('否决单位可评好: a vetoed unit keeps its 好 place (still not eligible, still interviewed)', () => {
+    const problems: ProblemSpec[] = [{ unit: 'A', category: 2 }];
+    const never = compute(directInput(DIMS, rows(5), { problems }));
+    // default: A passes its place down to D; A and E are the two ungraded left → 一般
+    expect(never.units.map((u) => u.grade)).toEqual(['一般', '好', '好', '好', '一般']);
+    const may = compute(directInput(DIMS, rows(5), { problems, params: { vetoedMayBeGood: true } }));
+    expect(may.units.map((u) => u.grade)).toEqual(['好', '好', '好', '一般', '一般']);
+    expect([may.units[0].eligible, may.units[0].interview]).toEqual([false, true]);
+    expect(may.notesOf(0)).toEqual([]);
+    expect(may.interviews.map((i) => i.unit)).toEqual(['A']);
   });
 
   test('a prominent problem makes 较差 even at the top', () => {

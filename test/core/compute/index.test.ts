@@ -1,4 +1,4 @@
-import { compute, round2 } from '../../../src/core/compute';
+import { compute } from '../../../src/core/compute';
 import { messageCodes, t } from '../../../src/core/messages';
 import { directInput, makeInput } from '../../helpers/input';
 
@@ -37,7 +37,7 @@ describe('compute', () => {
       ['indicator', '考核数据!D5', '识别准确率 97%，低于否决阈值 98%'],
       ['problem', '问题清单!A2', '挪用资金（审计，2018-06-01）'],
     ]);
-    expect(result.interviews.map((i) => [i.unit, i.person, i.deadline, i.reasons.length])).toEqual([
+    expect(result.interviews.map((i) => [i.unit, i.person, i.deadline, i.vetoes.length])).toEqual([
       ['梅池村', '梅池村负责人', '2019-01-30', 1],
       ['文白社区', '文白社区负责人', '2019-01-30', 2],
     ]);
@@ -46,12 +46,13 @@ describe('compute', () => {
 
   test('conversion = round2(totalExact × Y ÷ sum of points)', () => {
     // points sum 32; 27.9 × 30 / 32 = 26.15625
-    expect(result.units.map((u) => u.converted)).toEqual([30, 26.16, round2((24.2 * 30) / 32)]);
+    // 24.2 × 30 / 32 = 22.6875 → 22.69
+    expect(result.units.map((u) => u.converted)).toEqual([30, 26.16, 22.69]);
     expect(compute({ ...input, params: { ...input.params, conversion: null } }).units[0].converted).toBeNull();
   });
 
   test('scores keep their inputs and formula', () => {
-    expect(result.units[1].scores[0]).toMatchObject({ indicatorId: 0, value: 0.95, cell: '考核数据!C3', rounded: 19 });
+    expect(result.scoresOf(1)[0]).toMatchObject({ indicatorId: 0, value: 0.95, cell: '考核数据!C3', rounded: 19 });
     expect(result.units[1].totalExact).toBeCloseTo(27.9, 12);
   });
 

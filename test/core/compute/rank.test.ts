@@ -1,4 +1,4 @@
-import { rankUnits, sortedByTypeAndTotal, tiedWith, type RankInput } from '../../../src/core/compute/rank';
+import { rankUnits, sortedByTypeAndTotal, type RankInput } from '../../../src/core/compute/rank';
 
 /** Units with [name, total, dim0, dim1]; dimensions d0, d1. */
 function rankInput(rows: [string, number, number, number][], extra: Partial<RankInput> = {}): RankInput {
@@ -34,9 +34,48 @@ describe('rankUnits', () => {
       ['梅池', 2],
       ['黄金', 4],
     ]);
+    // the rank group of 梅池 (order positions 1–2) holds 大前 and 梅池
     const ranking = rankUnits(input);
-    expect(tiedWith(ranking, 0).map((u) => input.names[u])).toEqual(['大前']);
-    expect(tiedWith(ranking, 1)).toEqual([]);
+    const at = ranking.position[0];
+    expect([ranking.groupStart[at], ranking.groupEnd[at]]).toEqual([1, 3]);
+  });
+
+  test('排名方式 中国式 (dense): 1, 2, 2, 3 — hand-worked', () => {
+    // totals 95, 90, 90, 85, 85, 85, 80 → competition 1, 2, 2, 4, 4, 4, 7; dense 1, 2, 2, 3, 3, 3, 4
+    const rows: [string, number, number, number][] = [
+      ['A', 95, 0, 0],
+      ['B', 90, 0, 0],
+      ['C', 90, 0, 0],
+      ['D', 85, 0, 0],
+      ['E', 85, 0, 0],
+      ['F', 85, 0, 0],
+      ['G', 80, 0, 0],
+    ];
+    const ranks = (extra: Partial<RankInput>) => ordered(rankInput(rows, extra)).map(([, rank]) => rank);
+    expect(ranks({})).toEqual([1, 2, 2, 4, 4, 4, 7]);
+    expect(ranks({ rankStyle: 'competition' })).toEqual([1, 2, 2, 4, 4, 4, 7]);
+    expect(ranks({ rankStyle: 'dense' })).toEqual([1, 2, 2, 3, 3, 3, 4]);
+  });
+
+  test('dense ranks restart in each type group with 分类排名', () => {
+    const input = rankInput(
+      [
+        ['村1', 90, 0, 0],
+        ['村2', 90, 0, 0],
+        ['村3', 80, 0, 0],
+        ['社区1', 85, 0, 0],
+        ['社区2', 70, 0, 0],
+      ],
+      { rankStyle: 'dense', rankByType: true },
+    );
+    input.types = ['村', '村', '村', '社区', '社区'];
+    expect(ordered(input)).toEqual([
+      ['村1', 1],
+      ['村2', 1],
+      ['村3', 2],
+      ['社区1', 1],
+      ['社区2', 2],
+    ]);
   });
 
   test('tie-break dimensions in the order given', () => {

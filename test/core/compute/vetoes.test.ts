@@ -1,7 +1,5 @@
 import { t } from '../../../src/core/messages';
-import { scoreUnits } from '../../../src/core/compute/scoreUnits';
-import { firstCell, indicatorVeto, problemVeto, prominentProblems, triggersVeto, unitVetoes, vetoCollector } from '../../../src/core/compute/vetoes';
-import { syntheticInput } from '../../helpers/generate';
+import { firstCell, indicatorVeto, problemVeto, prominentProblems, triggersVeto, unitVetoes } from '../../../src/core/compute/vetoes';
 import { makeIndicator, makeInput, makeProblem } from '../../helpers/input';
 
 describe('computed vetoes', () => {
@@ -106,22 +104,5 @@ describe('unitVetoes', () => {
 
   test('prominent problems: the first such row per unit', () => {
     expect(prominentProblems(input.units, input.problems)).toEqual([null, null, '问题清单!A5']);
-  });
-});
-
-describe('vetoCollector: the vetoes found while scoring', () => {
-  test('the same vetoes, in the same order, as unitVetoes (across several blocks of units)', () => {
-    const input = syntheticInput(2500, 12, 5);
-    for (const unit of input.units) for (const entry of unit.values) if (entry.value !== null && entry.value % 9 === 0) entry.value = null;
-    input.problems = [
-      makeProblem({ unit: input.units[7].name, category: 2, description: '挪用资金', row: 9 }, 9),
-      makeProblem({ unit: input.units[7].name, category: 3, description: '虚报', row: 4 }, 4),
-      makeProblem({ unit: '无此单位', category: 3, description: '不计', row: 5 }, 5),
-    ];
-    const expected = unitVetoes(input.indicators, input.units, input.problems);
-    expect(expected.flat().length).toBeGreaterThan(50);
-    const collector = vetoCollector(input.indicators, input.units);
-    scoreUnits(input.indicators, input.units, collector.visit);
-    expect(collector.finish(input.problems)).toEqual(expected);
   });
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_DIMENSIONS, DEFAULT_INDICATORS, INDICATOR_HEADERS } from '../../../src/core/defaults';
+import { DEFAULT_INDICATORS, INDICATOR_HEADERS } from '../../../src/core/defaults';
 import { issueText } from '../../../src/core/messages';
 import { directionOf, methodOf, readIndicators, splitDataColumn } from '../../../src/core/read/indicators';
 import { IssueList } from '../../../src/core/read/issues';
@@ -37,7 +37,7 @@ describe('the built-in set', () => {
     expect(result.source).toBe('builtin');
     expect(result.indicators).toHaveLength(DEFAULT_INDICATORS.length);
     expect(result.indicators.reduce((s, i) => s + i.points, 0)).toBe(100);
-    expect(result.dimensions).toEqual(DEFAULT_DIMENSIONS);
+    expect(result.dimensions).toEqual(['减贫成效', '精准识别', '精准帮扶', '重点工作', '扶贫资金', '管理台账', '日常管理']);
   });
 
   it('keeps clauses, null sources, normalised rate targets and veto settings', () => {

@@ -1,4 +1,4 @@
-import { round2 } from '../../../src/core/compute/round';
+import { round2 } from '../../../src/core/numbers';
 import { toJson } from '../../../src/core/report/json';
 import type { Issue } from '../../../src/core/types';
 import { makeParams, makeResult, makeUnit, veto } from '../../helpers/result';

@@ -1,6 +1,7 @@
 import { buildResultSheets } from '../../../src/core/report';
 import { displayWidth, fitWidths, GRADE_FILLS, resultTitle, textCell } from '../../../src/core/report/layout';
-import { localIso, addDays } from '../../../src/core/report/about';
+import { localIso } from '../../../src/core/report/about';
+import { addDays } from '../../../src/core/compute/dates';
 import type { OutputSheet } from '../../../src/core/types';
 import { makeInput, makeParams, makeResult, makeUnit } from '../../helpers/result';
 
@@ -178,6 +179,19 @@ describe('buildResultSheets', () => {
     expect(text).toContain('Kaohe 版本|9.9.9');
     expect(text).toContain(`输入指纹（SHA-256）|${'ab'.repeat(32)}`);
     expect(text).not.toContain('示例数据');
+    expect(text).toContain('排名方式|美式|默认值|');
+    expect(text).toContain('否决单位可评好|否|默认值|');
+    expect(text).toContain('名次：美式排名，并列单位占用后面的名次（1、2、2、4）。');
+    expect(text).toContain('就低均为"较好"），不再参加"一般"的评定');
+  });
+
+  it('考核说明 says which ranking style and 好 rule were used', () => {
+    const result = makeResult({ params: makeParams({ rankStyle: 'dense', vetoedMayBeGood: true, given: ['排名方式', '否决单位可评好'] }) });
+    const text = byName(buildResultSheets(result, makeInput(), META), '考核说明').rows.map((r) => r.map((c) => c.v ?? '').join('|')).join('\n');
+    expect(text).toContain('排名方式|中国式|考核参数|');
+    expect(text).toContain('否决单位可评好|是|考核参数|');
+    expect(text).toContain('名次：中国式排名，并列不占用名次（1、2、2、3）。');
+    expect(text).toContain('否决单位可评好：被否决的单位仍取消评先资格、列入约谈名单，但可评"好"');
   });
 });
 
