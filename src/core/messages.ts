@@ -106,6 +106,34 @@ const catalog = {
   'compute.tie.high': { zh: '{units} 并列第 {rank} 名，"{better}"与"{worse}"的名额界线落在其中：按并列就高，均评为"{grade}"，请人工决定', en: '{units} are tied at rank {rank} across the quota boundary between {better} and {worse}: ties take the better grade, so all are graded {grade} — a person should decide' },
   'compute.tie.low': { zh: '{units} 并列第 {rank} 名，"{better}"与"{worse}"的名额界线落在其中：按并列就低，均评为"{grade}"，请人工决定', en: '{units} are tied at rank {rank} across the quota boundary between {better} and {worse}: ties take the lower grade, so all are graded {grade} — a person should decide' },
 
+  // ── analysis: robustness, gaps, year over year (analysis/*, report/analysis*.ts) ──
+  // @section analysis
+  'analysis.robustness.cut': { zh: '单位和指标较多，稳健性分析只做了 {runs} 次（参数要求 {asked} 次）', en: 'Many units and indicators: the robustness analysis ran {runs} times ({asked} asked)' },
+  'analysis.robustness.skipped': { zh: '单位和指标太多（{units} 个单位 × {indicators} 项指标），未做稳健性分析', en: 'Too many units and indicators ({units} units × {indicators} indicators): no robustness analysis' },
+  'analysis.gap.best': { zh: '已是"好"', en: 'Already 好 (good)' },
+  'analysis.gap.prominent': { zh: '有突出问题，无论得分都评为"较差"', en: 'A prominent problem: graded 较差 (poor) whatever the score' },
+  'analysis.gap.vetoed': { zh: '已取消评先资格，不能评为"好"', en: 'Award eligibility cancelled: cannot be graded 好 (good)' },
+  'analysis.gap.unreachable': { zh: '提高总分也达不到上一等次（名额为 0）', en: 'No higher total reaches the next grade (its quota is 0)' },
+  'analysis.gap.toBetter': { zh: '距"{grade}"差 {points} 分', en: '{points} points short of {grade}' },
+  'analysis.gap.toWorse': { zh: '少 {points} 分仍为"{grade}"', en: 'Keeps {grade} with up to {points} points less' },
+  'analysis.gap.keepsAll': { zh: '总分降到 0 仍为"{grade}"', en: 'Keeps {grade} even at a total of 0' },
+  'analysis.previous.noHeader': { zh: '前 10 行中找不到表头：应有"单位""排名""总分""等次"四列', en: 'No header row in the first 10 rows: expected the columns 单位, 排名, 总分 and 等次' },
+  'analysis.previous.rank': { zh: '排名应为不小于 1 的整数，实际为"{found}"', en: 'The rank should be a whole number of at least 1, found "{found}"' },
+  'analysis.previous.total': { zh: '总分应为数，实际为"{found}"', en: 'The total should be a number, found "{found}"' },
+  'analysis.previous.grade': { zh: '等次应为 好、较好、一般 或 较差，实际为"{found}"', en: 'The grade should be 好, 较好, 一般 or 较差, found "{found}"' },
+  'analysis.previous.duplicate': { zh: '单位"{name}"重复（首次出现在 {first}）', en: 'The unit "{name}" appears twice (first at {first})' },
+  'analysis.previous.empty': { zh: '上年结果中没有任何单位', en: 'Last year\'s result holds no units' },
+  'analysis.previous.noSheet': { zh: '上年结果文件中找不到考核结果工作表（或含"单位""排名""总分""等次"四列的工作表）', en: 'Last year\'s file has no 考核结果 sheet (nor any sheet with the columns 单位, 排名, 总分, 等次)' },
+  'report.analysis.robustnessLead': { zh: '稳定性：把每项指标的分值各自随机放大或缩小至多 {spread}（共 {runs} 次，随机种子 {seed}，可重复），其他规则不变，重新计分、排名、定等次，等次不变的次数所占的比例。低于 90% 的单位标红。这是"假如权重略有不同"的推演，不是考核办法的规定。', en: 'Stability: the share of {runs} runs (seed {seed}) in which the grade stays when every indicator\'s points are scaled by up to ±{spread} at random; a what-if, not a rule of the measures.' },
+  'report.about.analysis.robustness': { zh: '稳健性分析：考核办法没有规定各指标的分值。把每项指标的分值各自随机乘以 1−{spread} 到 1+{spread} 之间的系数，重新计算总分、排名和等次（否决、突出问题、名额、同分排序、并列处理、分类排名都照常），共做 {runs} 次。', en: 'Robustness: every indicator\'s points scaled at random within ±{spread}, {runs} runs, all other rules unchanged.' },
+  'report.about.analysis.stability': { zh: '"稳定性 87%"表示在这些推演中有 87% 的次数该单位仍是原来的等次；"名次范围 3–6"表示它在推演中最好排第 3、最差排第 6。扣分和加分项按分值变化后的上限重新计算（扣分：max(0, 新分值 − 每项分值 × 问题数)），直接评分按同样比例折算。', en: 'Stability 87% means the grade stayed in 87% of the runs; ranks 3–6 are the best and worst ranks reached.' },
+  'report.about.analysis.whatIf': { zh: '这只是"假如权重略有不同"的推演，帮助判断等次是否取决于分值的细微设定，不是考核办法的规定，不改变正式结果。', en: 'A what-if only: it does not change the official result.' },
+  'report.about.analysis.gaps': { zh: '差距分析："距"好"差 1.35 分"表示其他单位都不变、本单位各维度得分不变时，总分（两位小数）至少再高 1.35 分才能评上"好"；"少 2.10 分仍为"较好""表示总分再低 2.10 分以内仍保持原等次。名额、同分排序和并列处理照常适用。', en: 'Gaps: the smallest increase of the total that gives the next better grade, and the largest decrease that keeps the grade, everyone else unchanged.' },
+  'report.about.analysis.years': { zh: '同比：给出上年结果时，列出上年排名、名次变化（↑ 上升、↓ 下降、新增）、上年等次，并计算两年名次的斯皮尔曼相关系数（只比较两年都参加考核的单位，在其中重新排名，并列取平均名次）。', en: 'Year over year: last year\'s rank and grade, the change, and Spearman\'s rank correlation over the units present in both years.' },
+  'analysis.summary.unstable': { zh: '等次不够稳定（稳定性低于 90%）：{units}', en: 'Grades that are not firm (stability below 90%): {units}' },
+  'analysis.summary.allStable': { zh: '各单位等次在权重 ±{spread} 的扰动下都稳定（稳定性不低于 90%）', en: 'Every grade holds under ±{spread} changes of the weights (stability 90% or more)' },
+  'analysis.summary.spearman': { zh: '与上年名次的相关系数（斯皮尔曼）{rho}', en: 'Rank correlation with last year (Spearman) {rho}' },
+
   // ── assistance checks (compute/assistance*.ts) ──
   // @section assistance
   'assistance.yes': { zh: '是', en: 'yes' },

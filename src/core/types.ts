@@ -456,6 +456,14 @@ export interface JsonReport {
     interview: boolean;
     vetoes: { category: VetoCategory; text: string; evidence: string }[];
     dimensions: Record<string, number>;
+    /** Issue 13 (with the analyses): share of runs keeping the grade, best and worst rank. */
+    robustness?: { stability: number; ranks: [number, number] } | null;
+    /** Smallest increase of the total giving the next better grade; null when none (see 稳健性分析). */
+    toBetter?: number | null;
+    /** Largest decrease keeping the grade; null for 一般 and 较差. */
+    toWorse?: number | null;
+    /** Last year's rank, grade and total; null for a new unit or without last year's result. */
+    previous?: { rank: number; grade: Grade; total: number } | null;
   }[];
   interviews: { unit: string; person: string | null; reasons: string[]; deadline: string }[];
   assistance: {
@@ -466,4 +474,6 @@ export interface JsonReport {
   }[];
   warnings: { sheet: string; cell: string; message: string }[];
   errors: { sheet: string; cell: string; message: string }[];
+  /** Year over year: null without last year's result (compute --previous). */
+  previous?: { spearman: number | null; common: number; new: string[]; gone: string[] } | null;
 }
