@@ -426,7 +426,13 @@ export interface ChartSpec {
   /** ARGB colour per bar, in category order (e.g. by grade). */
   colors: string[];
   /** Horizontal lines at a value, each drawn as its own line series. */
-  lines: { label: string; value: number; color: string }[];
+  lines: {
+    label: string;
+    value: number;
+    color: string;
+    /** Optional A1 range on the same sheet holding `value` once per category (some readers, e.g. LibreOffice, draw a line series only from cells). */
+    range?: string;
+  }[];
   /** Where the chart sits, 0-based cells: from (row, col) to (row, col), exclusive end. */
   anchor: { fromRow: number; fromCol: number; toRow: number; toCol: number };
 }

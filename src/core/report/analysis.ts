@@ -136,18 +136,25 @@ export function boundaryLines(result: AssessmentResult): ChartSpec['lines'] {
 export function chartSheet(result: AssessmentResult): OutputSheet | null {
   const n = result.units.length;
   if (n === 0 || n > MAX_CHART_UNITS) return null;
+  const lines = boundaryLines(result);
   const rows: OutCell[][] = result.units.map((unit) => [
     numberCell(unit.rank),
     textCell(unit.name),
     scoreCell(unit.total),
     textCell(unit.grade, { fill: GRADE_FILLS[unit.grade], align: 'center' }),
+    ...lines.map((line) => scoreCell(line.value)),
   ]);
   const title = resultTitle(result.params, CHART_SHEET);
-  const sheet = tableSheet({ name: CHART_SHEET, title, headers: ['排名', '单位', '总分', '等次'], rows });
+  const headers = ['排名', '单位', '总分', '等次', ...lines.map((line) => line.label)];
+  const sheet = tableSheet({ name: CHART_SHEET, title, headers, rows });
   // The title spans the table only; the chart sits to its right.
-  sheet.merges = ['A1:D1'];
+  sheet.merges = [`A1:${columnLetter(headers.length - 1)}1`];
   sheet.heights = rowHeights(sheet.rows, sheet.widths);
   const last = n + 2;
+  lines.forEach((line, j) => {
+    const col = columnLetter(4 + j);
+    line.range = `${col}3:${col}${last}`;
+  });
   sheet.chart = {
     kind: 'bar',
     title: `${result.params.town}${result.params.year}年度各单位总分（按名次）`,
@@ -155,8 +162,8 @@ export function chartSheet(result: AssessmentResult): OutputSheet | null {
     values: `C3:C${last}`,
     seriesName: '总分',
     colors: result.units.map((u) => GRADE_COLORS[u.grade]),
-    lines: boundaryLines(result),
-    anchor: { fromRow: 1, fromCol: 5, toRow: Math.max(24, Math.min(n + 4, 40)), toCol: 5 + Math.max(12, Math.min(40, Math.ceil(n * 0.8))) },
+    lines,
+    anchor: { fromRow: 1, fromCol: headers.length + 1, toRow: Math.max(24, Math.min(n + 4, 40)), toCol: headers.length + 1 + Math.max(12, Math.min(40, Math.ceil(n * 0.8))) },
   };
   return sheet;
 }
