@@ -16,6 +16,7 @@ import { newWorkbook, openWorkbook, type ExcelJsWorkbook } from '../io/exceljs';
 import { parseArgs, type CliCommand } from './args';
 import { defaultOutputPath, fileExists, readWorkbookFile, samePath, writeFileBytes } from './files';
 import { summaryText } from './summary';
+import { loadPrevious } from './previous';
 
 /** Where the CLI prints; injectable for tests. */
 export interface CliIo {
@@ -96,7 +97,9 @@ async function runCompute(command: Extract<CliCommand, { kind: 'compute' }>, io:
   }
   const { book } = opened;
   const snapshot = await book.read((names) => sheetsToRead(names));
-  const outcome = assess(snapshot, { lang, now: io.now() });
+  const last = command.previous ? await loadPrevious(command.previous, lang, io, command.json) : null;
+  if (last && !last.ok) return 1;
+  const outcome = assess(snapshot, { lang, now: io.now(), previous: last ? last.previous : null });
   if (!outcome.ok || !outcome.plan) {
     const errors = outcome.issues.filter((issue) => issue.severity === 'error');
     if (command.json) io.stdout(JSON.stringify(outcome.json, null, 2));

@@ -130,6 +130,7 @@ const catalog = {
   'report.about.analysis.whatIf': { zh: '这只是"假如权重略有不同"的推演，帮助判断等次是否取决于分值的细微设定，不是考核办法的规定，不改变正式结果。', en: 'A what-if only: it does not change the official result.' },
   'report.about.analysis.gaps': { zh: '差距分析："距"好"差 1.35 分"表示其他单位都不变、本单位各维度得分不变时，总分（两位小数）至少再高 1.35 分才能评上"好"；"少 2.10 分仍为"较好""表示总分再低 2.10 分以内仍保持原等次。名额、同分排序和并列处理照常适用。', en: 'Gaps: the smallest increase of the total that gives the next better grade, and the largest decrease that keeps the grade, everyone else unchanged.' },
   'report.about.analysis.years': { zh: '同比：给出上年结果时，列出上年排名、名次变化（↑ 上升、↓ 下降、新增）、上年等次，并计算两年名次的斯皮尔曼相关系数（只比较两年都参加考核的单位，在其中重新排名，并列取平均名次）。', en: 'Year over year: last year\'s rank and grade, the change, and Spearman\'s rank correlation over the units present in both years.' },
+  'cli.previous.failed': { zh: '上年结果无法读取（{count} 处），什么也没有写：', en: 'Last year\'s result cannot be read ({count} problems); nothing was written:' },
   'analysis.summary.unstable': { zh: '等次不够稳定（稳定性低于 90%）：{units}', en: 'Grades that are not firm (stability below 90%): {units}' },
   'analysis.summary.allStable': { zh: '各单位等次在权重 ±{spread} 的扰动下都稳定（稳定性不低于 90%）', en: 'Every grade holds under ±{spread} changes of the weights (stability 90% or more)' },
   'analysis.summary.spearman': { zh: '与上年名次的相关系数（斯皮尔曼）{rho}', en: 'Rank correlation with last year (Spearman) {rho}' },
