@@ -27,16 +27,21 @@ export interface TotalsChartProps {
 
 export function TotalsChart({ say, summary, selected, onPick }: TotalsChartProps) {
   const bars = summary.bars;
-  const top = Math.max(100, ...bars.map((b) => b.total));
+  const totals = bars.map((b) => b.total);
+  const top = Math.max(100, ...totals);
+  // The axis starts at a round number below the lowest total (shown), so that differences
+  // of a few points stay visible at 320 px.
+  const low = Math.max(0, Math.floor((Math.min(top, ...totals) - 5) / 10) * 10);
   const span = WIDTH - LABEL - VALUE;
-  const x = (v: number) => LABEL + (Math.max(0, v) / top) * span;
-  const height = TOP + bars.length * BAR_HEIGHT + 4;
+  const x = (v: number) => LABEL + ((Math.max(low, v) - low) / (top - low || 1)) * span;
+  const height = TOP + bars.length * BAR_HEIGHT + 16;
+  const bottom = TOP + bars.length * BAR_HEIGHT;
   const line = (value: number | null, grade: Grade, label: string) =>
     value === null ? null : (
       <g key={grade}>
-        <line x1={x(value)} x2={x(value)} y1={TOP - 4} y2={height - 2} stroke={gradeColor(grade)} strokeWidth={1.2} strokeDasharray="3 2" />
-        <text x={x(value)} y={TOP - 6} fontSize={9} textAnchor={grade === '好' ? 'end' : 'start'} fill={gradeColor(grade)}>
-          {label}
+        <line x1={x(value)} x2={x(value)} y1={TOP - 4} y2={bottom + 2} stroke={gradeColor(grade)} strokeWidth={1.2} strokeDasharray="3 2" />
+        <text x={x(value)} y={grade === '好' ? TOP - 6 : bottom + 12} fontSize={9} textAnchor="middle" fill={gradeColor(grade)}>
+          {`${label} ${value.toFixed(2)}`}
         </text>
       </g>
     );
@@ -59,6 +64,12 @@ export function TotalsChart({ say, summary, selected, onPick }: TotalsChartProps
             </g>
           );
         })}
+        <text x={LABEL} y={bottom + 12} fontSize={9} textAnchor="start" fill="#666">
+          {low}
+        </text>
+        <text x={LABEL + span} y={bottom + 12} fontSize={9} textAnchor="end" fill="#666">
+          {top}
+        </text>
         {line(summary.goodLine, '好', say('ui.analysis.goodLine'))}
         {line(summary.averageLine, '一般', say('ui.analysis.averageLine'))}
       </svg>
