@@ -18,6 +18,7 @@ import { REGISTRY_SHEET } from '../core/defaults';
 import type { OutCell, OutputSheet, WritePlan } from '../core/types';
 import { withOfficeErrors } from './officeErrors';
 import { DEFAULT_CHUNK_CELLS } from './officeRead';
+import { addOfficeChart } from './officeChart';
 
 /**
  * Queued bytes (values and number formats, as JSON in UTF-8) after which the writer syncs
@@ -203,6 +204,7 @@ export async function applyPlan(plan: WritePlan, options: ApplyOptions = {}): Pr
         await writeValues(worksheet, sheet, chunkCells, budget);
         await writeFormats(worksheet, sheet, features, budget);
         await writeFeatures(context, worksheet, sheet, features, budget);
+        if (sheet.chart) addOfficeChart(worksheet, sheet);
       }
       const first = plan.add.findIndex((sheet) => !sheet.hidden);
       if (first >= 0) added[first].activate();
