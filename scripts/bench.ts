@@ -16,6 +16,7 @@
 import path from 'node:path';
 import { benchCli } from './bench/cli';
 import { benchCore } from './bench/core';
+import { analysisRows } from './bench/analysisRows';
 import { machine } from './bench/measure';
 import { benchOfficeRead, benchOfficeWrite, type OfficeFigures } from './bench/office';
 import { bytes, figureTable, ms, verdict, type FigureRow } from './bench/report';
@@ -35,7 +36,7 @@ function options(argv: string[]): { quick: boolean; only: Set<string> } {
   argv.forEach((arg, i) => {
     if (arg === '--only' && argv[i + 1]) only.add(argv[i + 1]);
   });
-  return { quick: argv.includes('--quick'), only: only.size > 0 ? only : new Set(['core', 'cli', 'office']) };
+  return { quick: argv.includes('--quick'), only: only.size > 0 ? only : new Set(['core', 'cli', 'office', 'analysis']) };
 }
 
 async function coreRows(quick: boolean): Promise<FigureRow[]> {
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
   if (only.has('core')) rows.push(...(await guarded('core compute', () => coreRows(quick))));
   if (only.has('office')) rows.push(...(await officeRows(quick)));
   if (only.has('cli')) rows.push(...(await guarded('CLI end to end', () => cliRows(quick))));
+  if (only.has('analysis')) rows.push(...(await guarded('analysis', () => analysisRows(quick))));
   say('');
   say(figureTable(rows));
 }

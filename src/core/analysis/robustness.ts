@@ -52,9 +52,18 @@ export function runsWithinBudget(runs: number, units: number, indicators: number
   return fit >= MIN_RUNS ? fit : 0;
 }
 
+/** One re-weighted score (see weights.ts). */
+function scoreAt(form: number, stored: number, factor: number, scaled: number): number {
+  if (form === LINEAR) return factor * stored;
+  const score = form === DEDUCTION ? scaled - stored : stored;
+  return score < 0 ? 0 : score > scaled ? scaled : score;
+}
+
 /**
- * One run's rounded totals and dimension scores under `factors`.
- * Cost: O(units × indicators). Writes `total` and `dims` (length units × dimensions).
+ * One run's rounded totals under `factors`, and the rounded dimension scores of the units
+ * whose rounded total equals another unit's — the only ones the ranking reads (tie-breaks);
+ * the other units' entries of `dims` are left as they were. Cost: O(units × indicators)
+ * plus O(tied units × indicators). Writes `total` and `dims` (length units × dimensions).
  */
 export function perturbedScores(w: WeightForms, factors: Float64Array, dimensionCount: number, total: Float64Array, dims: Float64Array, exact: Float64Array): void {
   const I = w.indicators;
@@ -62,26 +71,26 @@ export function perturbedScores(w: WeightForms, factors: Float64Array, dimension
   const n = total.length;
   const scaled = new Float64Array(I);
   for (let i = 0; i < I; i++) scaled[i] = factors[i] * points[i];
+  let low = Infinity;
+  let high = -Infinity;
   for (let k = 0; k < n; k++) {
     const base = k * I;
-    exact.fill(0);
     let sum = 0;
-    for (let i = 0; i < I; i++) {
-      const s = stored[base + i];
-      let score: number;
-      if (form[i] === LINEAR) score = factors[i] * s;
-      else if (form[i] === DEDUCTION) {
-        const p = scaled[i];
-        score = p - s;
-        score = score < 0 ? 0 : score > p ? p : score;
-      } else {
-        const p = scaled[i];
-        score = s < 0 ? 0 : s > p ? p : s;
-      }
-      sum += score;
-      exact[dimensionOf[i]] += score;
-    }
-    total[k] = round2(sum);
+    for (let i = 0; i < I; i++) sum += scoreAt(form[i], stored[base + i], factors[i], scaled[i]);
+    const rounded = round2(sum);
+    total[k] = rounded;
+    if (rounded < low) low = rounded;
+    if (rounded > high) high = rounded;
+  }
+  // Units sharing a rounded total: counted by hundredths when the span is small, else all.
+  const span = Math.round((high - low) * 100) + 1;
+  const counts = span > 0 && span <= 4 * n + 1024 ? new Int32Array(span) : null;
+  if (counts) for (let k = 0; k < n; k++) counts[Math.round((total[k] - low) * 100)]++;
+  for (let k = 0; k < n; k++) {
+    if (counts && counts[Math.round((total[k] - low) * 100)] < 2) continue;
+    const base = k * I;
+    exact.fill(0);
+    for (let i = 0; i < I; i++) exact[dimensionOf[i]] += scoreAt(form[i], stored[base + i], factors[i], scaled[i]);
     const at = k * dimensionCount;
     for (let d = 0; d < dimensionCount; d++) dims[at + d] = round2(exact[d]);
   }

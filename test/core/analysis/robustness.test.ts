@@ -20,20 +20,29 @@ describe('re-weighted scores', () => {
     makeIndicator({ id: 3, dimension: '乙', name: '完成率', points: 10, method: 'ratio', target: 1 }),
   ];
   const value = (v: number) => ({ value: v, display: String(v), cell: '', missing: false });
-  const input = { indicators, units: [{ name: 'A村', values: [value(3), value(6), value(4), value(0.8)] }] } as unknown as AssessmentInput;
-  const result = { indicators, dimensions: ['甲', '乙'], units: [{ name: 'A村' }] } as unknown as AssessmentResult;
+  // Two equal units: dimension scores are kept only for units tied on the total (the tie-breaks).
+  const values = [value(3), value(6), value(4), value(0.8)];
+  const input = { indicators, units: [{ name: 'A村', values }, { name: 'B村', values }] } as unknown as AssessmentInput;
+  const result = { indicators, dimensions: ['甲', '乙'], units: [{ name: 'A村' }, { name: 'B村' }] } as unknown as AssessmentResult;
   const forms = weightForms(input, result);
 
   const scores = (factors: number[]) => {
-    const total = new Float64Array(1);
-    const dims = new Float64Array(2);
+    const total = new Float64Array(2);
+    const dims = new Float64Array(4);
     perturbedScores(forms, Float64Array.from(factors), 2, total, dims, new Float64Array(2));
-    return { total: total[0], dims: [...dims] };
+    return { total: total[0], dims: [...dims.subarray(0, 2)] };
   };
 
   it('at factor 1 gives the computed scores', () => {
     // 0 + 2 | 4 + 8
     expect(scores([1, 1, 1, 1])).toEqual({ total: 14, dims: [2, 12] });
+  });
+
+  it('leaves the dimension scores of a unit with a total of its own unwritten', () => {
+    const lone = weightForms({ ...input, units: [input.units[0]] } as AssessmentInput, { ...result, units: [result.units[0]] } as AssessmentResult);
+    const dims = new Float64Array(2).fill(-1);
+    perturbedScores(lone, Float64Array.of(1, 1, 1, 1), 2, new Float64Array(1), dims, new Float64Array(2));
+    expect([...dims]).toEqual([-1, -1]);
   });
 
   it('scales 扣分 and 加分 through their own formulas, not linearly', () => {
