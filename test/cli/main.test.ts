@@ -42,7 +42,7 @@ describe('kaohe CLI', () => {
     const run = cli(['compute', demo, '--json'], dir);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);
-    expect(Object.keys(json)).toEqual(['year', 'units', 'interviews', 'assistance', 'warnings', 'errors']);
+    expect(Object.keys(json)).toEqual(['year', 'units', 'interviews', 'assistance', 'warnings', 'errors', 'previous']);
     expect(json.year).toBe(2018);
     expect(json.units).toHaveLength(19);
     expect(json.errors).toEqual([]);
