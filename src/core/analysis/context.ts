@@ -84,7 +84,8 @@ export function rankAndGrade(ctx: RankContext, units: Subset, total: Float64Arra
     tieBreak: params.tieBreak,
     rankByType: together ? false : params.rankByType,
   };
-  const ranking = rankUnits(rankInput);
+  // 排名方式 (中国式 dense ranks) where the rank step takes it (carryon's RankInput.rankStyle).
+  const ranking = rankUnits(Object.assign(rankInput, { rankStyle: params.rankStyle }));
   const gradeInput: GradeInput = {
     names: units.names,
     nameCells: units.names,
