@@ -73,7 +73,7 @@ class OfficeJsTagPlugin {
   }
 }
 
-/** Fails a production build when ExcelJS is in an entry's initial (eagerly loaded) chunks. */
+/** Fails a production build when the workbook-file adapter (src/io/xlsx) or ExcelJS is in an entry's initial (eagerly loaded) chunks. */
 class ExcelJsStaysLazyPlugin {
   apply(compiler) {
     compiler.hooks.afterCompile.tap('ExcelJsStaysLazyPlugin', (compilation) => {
@@ -81,8 +81,8 @@ class ExcelJsStaysLazyPlugin {
         for (const chunk of entrypoint.chunks) {
           for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
             const resource = module.resource || (module.rootModule && module.rootModule.resource) || '';
-            if (/[\\/]node_modules[\\/]exceljs[\\/]/.test(resource)) {
-              compilation.errors.push(new Error(`ExcelJS is in the initial chunks of "${name}" (${resource}); import it with import() only.`));
+            if (/[\\/]node_modules[\\/]exceljs[\\/]|[\\/]src[\\/]io[\\/]xlsx[\\/]/.test(resource)) {
+              compilation.errors.push(new Error(`The workbook-file adapter is in the initial chunks of "${name}" (${resource}); import it with import() only.`));
               return;
             }
           }
@@ -169,14 +169,6 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({ patterns: copies }),
       ...(production ? [new ExcelJsStaysLazyPlugin()] : []),
     ],
-    optimization: {
-      splitChunks: {
-        cacheGroups: {
-          // The ExcelJS library itself, loaded only when the pane opens a file.
-          exceljsLibrary: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs-library', chunks: 'async', enforce: true },
-        },
-      },
-    },
     performance: { hints: false },
     devServer: {
       host: plainHttp ? '127.0.0.1' : 'localhost',

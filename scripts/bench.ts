@@ -7,9 +7,13 @@
  *   2. the CLI end to end on a 5,000-unit workbook vs ExcelJS reading and writing back the
  *      CLI's own output, child processes, median of 3 (goal ≤ 1.3×);
  *   3. the Office.js adapter on the simulator with a 200,000-row sheet: syncs and the
- *      largest request/response (goal: none over 4 MB; syncs ≈ cells / chunk).
+ *      largest request/response (goal: none over 4 MB; syncs ≈ cells / chunk);
+ *   4. workbook files (issue 9): the CLI end to end vs the physical floor of its output
+ *      (deflating the XML Kaohe adds + copying the input's entries; goal ≤ 2×) and its peak
+ *      memory, at 500 / 5,000 / 50,000 / 200,000 units × 40 (goal at 200,000: < 1.5 GB).
  *
- * Options: `--quick` (sizes ÷ 10, for a smoke run), `--only core|cli|office` (repeatable).
+ * Options: `--quick` (sizes ÷ 10, for a smoke run), `--only core|cli|office|files` (repeatable),
+ * `--sizes 500,5000` (files only).
  * Exit code 0 whatever the verdicts (a bench reports; it does not gate), 1 on a crash.
  * No timing is asserted anywhere in the test suite; this script is the one place for it.
  */
@@ -17,6 +21,7 @@ import path from 'node:path';
 import { benchCli } from './bench/cli';
 import { benchCore } from './bench/core';
 import { analysisRows } from './bench/analysisRows';
+import { benchFiles } from './bench/files';
 import { machine } from './bench/measure';
 import { benchOfficeRead, benchOfficeWrite, type OfficeFigures } from './bench/office';
 import { bytes, figureTable, ms, verdict, type FigureRow } from './bench/report';
@@ -31,12 +36,49 @@ const say = (text: string): void => {
   process.stdout.write(`${text}\n`);
 };
 
-function options(argv: string[]): { quick: boolean; only: Set<string> } {
+function options(argv: string[]): { quick: boolean; only: Set<string>; sizes: number[] | null } {
   const only = new Set<string>();
   argv.forEach((arg, i) => {
     if (arg === '--only' && argv[i + 1]) only.add(argv[i + 1]);
   });
-  return { quick: argv.includes('--quick'), only: only.size > 0 ? only : new Set(['core', 'cli', 'office', 'analysis']) };
+  const at = argv.indexOf('--sizes');
+  const sizes = at >= 0 && argv[at + 1] ? argv[at + 1].split(',').map(Number).filter((n) => n > 0) : null;
+  return { quick: argv.includes('--quick'), only: only.size > 0 ? only : new Set(['core', 'cli', 'office', 'files', 'analysis']), sizes };
+}
+
+const FILES_FLOOR_GOAL = 2;
+const FILES_MEMORY_GOAL = 1.5 * 2 ** 30;
+
+async function filesRows(quick: boolean, sizes: number[] | null): Promise<FigureRow[]> {
+  const root = path.resolve(__dirname, '..');
+  const rows: FigureRow[] = [];
+  const list = sizes ?? (quick ? [500, 5_000] : [500, 5_000, 50_000, 200_000]);
+  let first: { units: number; ms: number } | null = null;
+  for (const units of list) {
+    rows.push(
+      ...(await guarded(`files: CLI ${units.toLocaleString('en')} units × 40`, async () => {
+        const f = await benchFiles(root, units, 40);
+        const ratio = f.cliMs / f.floorMs;
+        first ??= { units: f.units, ms: f.cliMs };
+        const growth = (f.cliMs / first.ms) / (f.units / first.units);
+        return [
+          {
+            figure: `files: CLI compute ${f.units.toLocaleString('en')} units × ${f.indicators} (${bytes(f.inputBytes)} → ${bytes(f.outputBytes)}, ${bytes(f.addedXmlBytes)} XML added, ${f.sheets} sheet parts) / floor`,
+            measured: `${ratio.toFixed(2)}× (${ms(f.cliMs)} / ${ms(f.floorMs)})`,
+            goal: `≤ ${FILES_FLOOR_GOAL}×`,
+            verdict: verdict(ratio <= FILES_FLOOR_GOAL),
+          },
+          {
+            figure: `files: CLI peak memory, ${f.units.toLocaleString('en')} units; time per unit vs the smallest size`,
+            measured: `${bytes(f.cliPeakBytes)}; ${growth.toFixed(2)}× per unit`,
+            goal: f.units >= 200_000 ? '< 1.5 GB' : '—',
+            verdict: f.units >= 200_000 ? verdict(f.cliPeakBytes < FILES_MEMORY_GOAL) : 'INFO',
+          },
+        ];
+      })),
+    );
+  }
+  return rows;
 }
 
 async function coreRows(quick: boolean): Promise<FigureRow[]> {
@@ -100,7 +142,7 @@ async function guarded(figure: string, run: () => Promise<FigureRow[]>): Promise
 }
 
 async function main(): Promise<void> {
-  const { quick, only } = options(process.argv.slice(2));
+  const { quick, only, sizes } = options(process.argv.slice(2));
   const m = machine();
   say(`Kaohe bench${quick ? ' (--quick: sizes ÷ 10)' : ''}`);
   say(`machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}, ${m.os}`);
@@ -108,6 +150,7 @@ async function main(): Promise<void> {
   if (only.has('core')) rows.push(...(await guarded('core compute', () => coreRows(quick))));
   if (only.has('office')) rows.push(...(await officeRows(quick)));
   if (only.has('cli')) rows.push(...(await guarded('CLI end to end', () => cliRows(quick))));
+  if (only.has('files')) rows.push(...(await filesRows(quick, sizes)));
   if (only.has('analysis')) rows.push(...(await guarded('analysis', () => analysisRows(quick))));
   say('');
   say(figureTable(rows));

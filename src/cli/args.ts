@@ -1,7 +1,7 @@
 /**
  * Command-line arguments (WORKBOOK "Command line"), parsed without side effects:
  *
- *   compute <in.xlsx> [-o <out.xlsx>] [--json] [--lang zh|en] [--previous <last-year-result.xlsx>]
+ *   compute <in.xlsx> [-o <out.xlsx>] [--json] [--force] [--lang zh|en] [--previous <last-year-result.xlsx>]
  *   template <out.xlsx> [--demo] [--force] [--lang zh|en]
  *   --help | -h
  *
@@ -11,13 +11,14 @@ import type { Lang, Msg } from '../core/types';
 
 export type CliCommand =
   | { kind: 'help'; lang: Lang }
-  | { kind: 'compute'; input: string; output: string | null; json: boolean; lang: Lang; previous?: string | null }
+  | { kind: 'compute'; input: string; output: string | null; json: boolean; force: boolean; lang: Lang; previous?: string | null }
   | { kind: 'template'; output: string; demo: boolean; force: boolean; lang: Lang };
 
-export type ParsedArgs = CliCommand | { kind: 'usage'; error: Msg; lang: Lang };
+/** `json`: the arguments asked for --json, so even a usage error is told as one JSON document. */
+export type ParsedArgs = (CliCommand | { kind: 'usage'; error: Msg; lang: Lang }) & { json?: boolean };
 
 const OPTIONS: Record<'compute' | 'template', ReadonlySet<string>> = {
-  compute: new Set(['-o', '--output', '--json', '--lang', '--previous']),
+  compute: new Set(['-o', '--output', '--json', '--force', '--lang', '--previous']),
   template: new Set(['--demo', '--force', '--lang']),
 };
 
@@ -34,14 +35,15 @@ function requestedLang(argv: string[]): Lang {
 
 /**
  * Parses argv (without `node` and the script). Cost: O(arguments).
- * @example parseArgs(['compute', 'a.xlsx', '--json']) // => { kind: 'compute', input: 'a.xlsx', output: null, json: true, lang: 'zh' }
+ * @example parseArgs(['compute', 'a.xlsx', '--json']) // => { kind: 'compute', input: 'a.xlsx', output: null, json: true, force: false, lang: 'zh' }
  * @example parseArgs(['frobnicate']).kind // => 'usage'
  */
 export function parseArgs(rawArgv: string[]): ParsedArgs {
   const argv = splitEquals(rawArgv);
   const lang = requestedLang(argv);
-  const usage = (error: Msg): ParsedArgs => ({ kind: 'usage', error, lang });
-  if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help', lang };
+  const json = argv.includes('--json');
+  const usage = (error: Msg): ParsedArgs => ({ kind: 'usage', error, lang, json });
+  if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help', lang, json };
   const [command, ...rest] = argv;
   if (command === undefined) return usage({ code: 'cli.noCommand' });
   if (command !== 'compute' && command !== 'template') return usage({ code: 'cli.unknownCommand', params: { command } });
@@ -71,7 +73,7 @@ export function parseArgs(rawArgv: string[]): ParsedArgs {
   if (files.length === 0) return usage({ code: 'cli.missingFile' });
   if (files.length > 1) return usage({ code: 'cli.extraArgument', params: { arg: files[1] } });
   if (command === 'compute') {
-    return { kind: 'compute', input: files[0], output, json: flags.has('--json'), lang: chosenLang, ...(previous !== null ? { previous } : {}) };
+    return { kind: 'compute', input: files[0], output, json: flags.has('--json'), force: flags.has('--force'), lang: chosenLang, ...(previous !== null ? { previous } : {}) };
   }
   return { kind: 'template', output: files[0], demo: flags.has('--demo'), force: flags.has('--force'), lang: chosenLang };
 }

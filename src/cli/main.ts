@@ -1,20 +1,23 @@
 /**
  * Kaohe's command line (WORKBOOK "Command line"), run as `npm run cli -- …`.
  *
- *   compute <in.xlsx> [-o <out.xlsx>] [--json] [--lang zh|en]
+ *   compute <in.xlsx> [-o <out.xlsx>] [--json] [--force] [--lang zh|en]
  *   template <out.xlsx> [--demo] [--force]
  *
  * Exit codes: 0 success; 1 input errors, an unreadable or missing input file, an existing
- * template file without --force, a failed write (nothing written); 2 usage errors.
- * With --json, stdout holds exactly one JSON document; everything else goes to stderr.
+ * output Kaohe did not write (without --force), a failed write (nothing written); 2 usage
+ * errors (including an output that is the input itself, by identity).
+ * With --json, stdout holds exactly one JSON document on every path (usage and write errors
+ * too: the compute document with `errors` filled); everything else goes to stderr.
+ * The output is written atomically (cli/files.ts); the input file is only ever read.
  */
 import { assess, sheetsToRead } from '../core/index';
 import { issueText, t } from '../core/messages';
-import { planWrite, templateSheets } from '../core/report';
-import type { Lang, Msg } from '../core/types';
-import { newWorkbook, openWorkbook, type ExcelJsWorkbook } from '../io/exceljs';
+import { templateSheets } from '../core/report';
+import type { JsonReport, Lang, Msg } from '../core/types';
+import { newWorkbook, openWorkbook, XlsxError, ZipTooLarge, type XlsxWorkbook } from '../io/xlsx/index';
 import { parseArgs, type CliCommand } from './args';
-import { defaultOutputPath, fileExists, readWorkbookFile, samePath, writeFileBytes } from './files';
+import { defaultOutputPath, fileExists, isSameFile, readWorkbookFile, writeAtomically } from './files';
 import { summaryText } from './summary';
 import { loadPrevious } from './previous';
 
@@ -32,34 +35,66 @@ const nodeIo: CliIo = {
 };
 
 /**
+ * The JSON document of a run that produced no result: the report's shape, `errors` filled.
+ * @example errorDocument('找不到文件').errors[0].message // => '找不到文件'
+ */
+export function errorDocument(...messages: string[]): JsonReport {
+  return { year: null, units: [], interviews: [], assistance: [], warnings: [], errors: messages.map((message) => ({ sheet: '', cell: '', message })) };
+}
+
+const jsonText = (doc: unknown): string => JSON.stringify(doc, null, 2);
+
+/**
  * Runs one command and returns the exit code. Never throws for user mistakes.
  * @example await run(['--help']) // => 0
  */
 export async function run(argv: string[], io: CliIo = nodeIo): Promise<number> {
   const parsed = parseArgs(argv);
-  switch (parsed.kind) {
-    case 'usage':
-      io.stderr(`${t(parsed.error, parsed.lang)}\n${t({ code: 'cli.usage' }, parsed.lang)}`);
-      return 2;
-    case 'help':
-      io.stdout(t({ code: 'cli.usage' }, parsed.lang));
-      return 0;
-    case 'template':
-      return runTemplate(parsed, io);
-    case 'compute':
-      return runCompute(parsed, io);
+  const json = parsed.json === true;
+  try {
+    switch (parsed.kind) {
+      case 'usage': {
+        const message = t(parsed.error, parsed.lang);
+        io.stderr(`${message}\n${t({ code: 'cli.usage' }, parsed.lang)}`);
+        if (json) io.stdout(jsonText(errorDocument(message)));
+        return 2;
+      }
+      case 'help':
+        if (json) io.stdout(jsonText({ ...errorDocument(), usage: t({ code: 'cli.usage' }, parsed.lang) }));
+        else io.stdout(t({ code: 'cli.usage' }, parsed.lang));
+        return 0;
+      case 'template':
+        return await runTemplate(parsed, io);
+      case 'compute':
+        return await runCompute(parsed, io);
+    }
+  } catch (err) {
+    const message = t({ code: 'files.unexpected', params: { reason: err instanceof Error ? err.message : String(err) } }, parsed.lang);
+    io.stderr(err instanceof Error && err.stack ? err.stack : message);
+    if (json) io.stdout(jsonText(errorDocument(message)));
+    return 1;
+  }
+}
+
+/** Writes a workbook atomically; a message when it failed. */
+function writeBook(book: XlsxWorkbook, file: string): Msg | null {
+  try {
+    return writeAtomically(file, (write) => book.writeTo(write));
+  } catch (err) {
+    if (err instanceof ZipTooLarge) return { code: 'files.tooLarge', params: { file } };
+    throw err;
   }
 }
 
 async function runTemplate(command: Extract<CliCommand, { kind: 'template' }>, io: CliIo): Promise<number> {
   const say = (msg: Msg) => t(msg, command.lang);
-  if (!command.force && (await fileExists(command.output))) {
+  if (!command.force && fileExists(command.output)) {
     io.stderr(say({ code: 'cli.outputExists', params: { file: command.output } }));
     return 1;
   }
   const book = newWorkbook();
   await book.apply({ remove: [], add: templateSheets(command.demo), renamed: [] });
-  const failed = await writeFileBytes(command.output, await book.toBuffer());
+  const failed = writeBook(book, command.output);
   if (failed) {
     io.stderr(say(failed));
     return 1;
@@ -68,68 +103,78 @@ async function runTemplate(command: Extract<CliCommand, { kind: 'template' }>, i
   return 0;
 }
 
-async function openInput(file: string): Promise<{ book: ExcelJsWorkbook } | { error: Msg }> {
+async function openInput(file: string): Promise<{ book: XlsxWorkbook } | { error: Msg }> {
   const read = await readWorkbookFile(file);
   if (!read.ok) return { error: read.error };
   try {
     return { book: await openWorkbook(read.bytes) };
-  } catch {
-    return { error: { code: 'cli.notXlsx', params: { file } } };
+  } catch (err) {
+    return { error: err instanceof XlsxError ? err.msg : { code: 'cli.notXlsx', params: { file } } };
   }
+}
+
+/** Whether an existing file may be replaced: Kaohe wrote it (it holds the registry sheet). */
+async function writtenByKaohe(file: string): Promise<boolean> {
+  const read = await readWorkbookFile(file);
+  if (!read.ok) return false;
+  try {
+    return (await openWorkbook(read.bytes)).writtenByKaohe;
+  } catch {
+    return false;
+  }
+}
+
+/** A usage problem with the output name (exit 2), or null. */
+function outputNameProblem(input: string, output: string, macroEnabled: boolean): Msg | null {
+  if (isSameFile(input, output)) return { code: 'cli.sameAsInput', params: { file: output } };
+  if (macroEnabled && !/\.xlsm$/i.test(output)) return { code: 'files.macroExtension', params: { file: output } };
+  if (!macroEnabled && /\.xlsm$/i.test(output)) return { code: 'files.plainExtension', params: { file: output } };
+  return null;
 }
 
 async function runCompute(command: Extract<CliCommand, { kind: 'compute' }>, io: CliIo): Promise<number> {
   const lang: Lang = command.lang;
   const say = (msg: Msg) => t(msg, lang);
-  const output = command.output ?? defaultOutputPath(command.input);
-  if (samePath(output, command.input)) {
-    io.stderr(`${say({ code: 'cli.sameAsInput', params: { file: output } })}\n${say({ code: 'cli.usage' })}`);
-    return 2;
-  }
-  const opened = await openInput(command.input);
-  if ('error' in opened) {
-    io.stderr(say(opened.error));
+  const fail = (msg: Msg, code: number, doc?: JsonReport): number => {
+    const message = say(msg);
+    io.stderr(code === 2 ? `${message}\n${say({ code: 'cli.usage' })}` : message);
     if (command.json) {
-      const message = say(opened.error);
-      io.stdout(JSON.stringify({ year: null, units: [], interviews: [], assistance: [], warnings: [], errors: [{ sheet: '', cell: '', message }] }, null, 2));
+      const out = doc ?? errorDocument();
+      out.errors.push({ sheet: '', cell: '', message });
+      io.stdout(jsonText(out));
     }
-    return 1;
-  }
+    return code;
+  };
+  if (command.output !== null && isSameFile(command.input, command.output)) return fail({ code: 'cli.sameAsInput', params: { file: command.output } }, 2);
+  const opened = await openInput(command.input);
+  if ('error' in opened) return fail(opened.error, 1);
   const { book } = opened;
+  const output = command.output ?? defaultOutputPath(command.input).replace(/\.xlsx$/i, book.macroEnabled ? '.xlsm' : '.xlsx');
+  const nameProblem = outputNameProblem(command.input, output, book.macroEnabled);
+  if (nameProblem) return fail(nameProblem, 2);
+
   const snapshot = await book.read((names) => sheetsToRead(names));
   const last = command.previous ? await loadPrevious(command.previous, lang, io, command.json) : null;
   if (last && !last.ok) return 1;
   const outcome = assess(snapshot, { lang, now: io.now(), previous: last ? last.previous : null });
   if (!outcome.ok || !outcome.plan) {
     const errors = outcome.issues.filter((issue) => issue.severity === 'error');
-    if (command.json) io.stdout(JSON.stringify(outcome.json, null, 2));
+    if (command.json) io.stdout(jsonText(outcome.json));
     else io.stderr([say({ code: 'cli.inputErrors', params: { count: errors.length } }), ...errors.map((e) => `  - ${issueText(e, lang)}`)].join('\n'));
     return 1;
   }
-
   const json = outcome.json;
-  let target = book;
-  let plan = outcome.plan;
-  const notices: string[] = [];
-  if (book.uncarriable.length > 0) {
-    target = newWorkbook();
-    plan = planWrite({ sheetNames: [], sheets: {} }, outcome.sheets);
-    const parts = book.uncarriable.map((kind) => say({ code: `report.part.${kind}` })).join(lang === 'zh' ? '、' : ', ');
-    const notice = say({ code: 'cli.uncarriable', params: { parts, file: output } });
-    notices.push(notice);
-    json.warnings.push({ sheet: '', cell: '', message: notice });
+  if (!command.force && fileExists(output) && !(await writtenByKaohe(output))) {
+    return fail({ code: 'files.outputNotKaohe', params: { file: output } }, 1, json);
   }
-  for (const { wanted, actual } of plan.renamed) notices.push(say({ code: 'cli.renamed', params: { wanted, actual } }));
+  const notices = outcome.plan.renamed.map(({ wanted, actual }) => say({ code: 'cli.renamed', params: { wanted, actual } }));
+  await book.apply(outcome.plan);
+  const failed = writeBook(book, output);
+  if (failed) return fail(failed, 1, json);
 
-  await target.apply(plan);
-  const failed = await writeFileBytes(output, await target.toBuffer());
-  if (failed) {
-    io.stderr(say(failed));
-    return 1;
-  }
   const written = say({ code: 'cli.written', params: { file: output } });
   if (command.json) {
-    io.stdout(JSON.stringify(json, null, 2));
+    io.stdout(jsonText(json));
     io.stderr([...notices, written].join('\n'));
   } else {
     if (notices.length > 0) io.stderr(notices.join('\n'));
@@ -144,7 +189,8 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+      process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      if (process.argv.includes('--json')) process.stdout.write(`${jsonText(errorDocument(String(err)))}\n`);
       process.exitCode = 1;
     },
   );

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pickPreviousSheet, PREVIOUS_SHEET, readPrevious, type PreviousYear } from '../core/analysis';
 import { issueText, t } from '../core/messages';
 import type { Issue, Lang, Msg } from '../core/types';
-import { openWorkbook } from '../io/exceljs';
+import { openWorkbook, XlsxError } from '../io/xlsx/index';
 import { readWorkbookFile } from './files';
 import type { CliIo } from './main';
 
@@ -35,9 +35,9 @@ export async function loadPrevious(file: string, lang: Lang, io: CliIo, json: bo
   let snapshot;
   try {
     const book = await openWorkbook(read.bytes);
-    snapshot = await book.read((names) => (names.includes(PREVIOUS_SHEET) ? [PREVIOUS_SHEET] : names));
-  } catch {
-    return fail({ code: 'cli.notXlsx', params: { file } }, lang, io, json);
+    snapshot = await book.read((names: string[]) => (names.includes(PREVIOUS_SHEET) ? [PREVIOUS_SHEET] : names));
+  } catch (err) {
+    return fail(err instanceof XlsxError ? err.msg : { code: 'cli.notXlsx', params: { file } }, lang, io, json);
   }
   const sheet = pickPreviousSheet(snapshot.sheets, snapshot.sheetNames);
   if (!sheet) return fail({ code: 'analysis.previous.noSheet' }, lang, io, json);

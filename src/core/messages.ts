@@ -231,7 +231,7 @@ const catalog = {
   'report.param.fundsOther': { zh: '非贫困村帮扶单位的帮扶资金物资下限（万元）。', en: 'Minimum funds for another village, 万元.' },
   'report.param.bases': { zh: '支持联点村建立产业发展基地个数下限。', en: 'Minimum industrial bases supported.' },
   'report.param.daysPerMonth': { zh: '工作队员每月驻村天数下限。', en: 'Minimum days in the village per month.' },
-  'cli.usage': { zh: '用法：\n  npm run cli -- compute <输入.xlsx> [-o <输出.xlsx>] [--json] [--lang zh|en]\n  npm run cli -- template <输出.xlsx> [--demo] [--force]\n  npm run cli -- --help', en: 'Usage:\n  npm run cli -- compute <in.xlsx> [-o <out.xlsx>] [--json] [--lang zh|en]\n  npm run cli -- template <out.xlsx> [--demo] [--force]\n  npm run cli -- --help' },
+  'cli.usage': { zh: '用法：\n  npm run cli -- compute <输入.xlsx> [-o <输出.xlsx>] [--json] [--force] [--lang zh|en]\n  npm run cli -- template <输出.xlsx> [--demo] [--force]\n  npm run cli -- --help', en: 'Usage:\n  npm run cli -- compute <in.xlsx> [-o <out.xlsx>] [--json] [--force] [--lang zh|en]\n  npm run cli -- template <out.xlsx> [--demo] [--force]\n  npm run cli -- --help' },
   'cli.unknownCommand': { zh: '未知命令"{command}"。', en: 'Unknown command "{command}".' },
   'cli.unknownOption': { zh: '未知选项"{option}"。', en: 'Unknown option "{option}".' },
   'cli.missingFile': { zh: '缺少文件参数。', en: 'Missing file argument.' },
@@ -265,6 +265,26 @@ const catalog = {
   'cli.table.interview': { zh: '约谈', en: 'Interview' },
   'cli.yes': { zh: '是', en: 'yes' },
   'cli.no': { zh: '否', en: 'no' },
+
+  // ── workbook files: reading .xlsx packages (io/xlsx/*) ──
+  'xlsx.notZip': { zh: '这不是 .xlsx 工作簿（文件不是 zip 压缩包，可能已损坏或是其他类型的文件）。请在 Excel 或 WPS 中打开它，另存为 .xlsx（Excel 工作簿）后再试。', en: 'This is not an .xlsx workbook (the file is not a zip package; it may be damaged or of another type). Open it in Excel or WPS, save it as .xlsx (Excel Workbook) and try again.' },
+  'xlsx.encrypted': { zh: '工作簿设有打开密码（已加密），无法读取。请在 Excel 或 WPS 中用密码打开，删除密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）并另存为 .xlsx 后再试。', en: 'The workbook is password-protected (encrypted) and cannot be read. Open it in Excel or WPS with its password, remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it), save it as .xlsx and try again.' },
+  'xlsx.legacy': { zh: '这是旧版 .xls 或 WPS .et 工作簿，只能读取 .xlsx。请在 Excel 或 WPS 中打开它，另存为 .xlsx（Excel 工作簿）后再试。', en: 'This is an old-style .xls (or WPS .et) workbook; only .xlsx can be read. Open it in Excel or WPS, save it as .xlsx (Excel Workbook) and try again.' },
+  'xlsx.ods': { zh: '这是 OpenDocument 表格（.ods），只能读取 .xlsx。请在 Excel、WPS 或 LibreOffice 中打开它，另存为 .xlsx（Excel 工作簿）后再试。', en: 'This is an OpenDocument spreadsheet (.ods); only .xlsx can be read. Open it in Excel, WPS or LibreOffice, save it as .xlsx (Excel Workbook) and try again.' },
+  'xlsx.notWorkbook': { zh: '这个 zip 包不是 Excel 工作簿（找不到工作簿部件{part}）。请选择 .xlsx 文件，或在 Excel 或 WPS 中另存为 .xlsx 后再试。', en: 'This zip package is not an Excel workbook (no workbook part{part}). Choose an .xlsx file, or save it as .xlsx in Excel or WPS and try again.' },
+  'xlsx.corrupt': { zh: '工作簿文件已损坏（{detail}）。请在 Excel 或 WPS 中打开并修复，另存为 .xlsx 后再试。', en: 'The workbook file is damaged ({detail}). Open it in Excel or WPS to repair it, save it as .xlsx and try again.' },
+  'xlsx.unsupportedZip': { zh: '工作簿中的部件"{part}"使用了不支持的压缩方式（{detail}）。请在 Excel 或 WPS 中另存为 .xlsx 后再试。', en: 'The part "{part}" of the workbook uses an unsupported zip feature ({detail}). Save the workbook as .xlsx in Excel or WPS and try again.' },
+  'xlsx.bomb': { zh: '工作簿中的部件"{part}"解压后异常膨胀（压缩比超过 {ratio}:1），可能是恶意文件，已停止读取。', en: 'The part "{part}" of the workbook expands abnormally when unpacked (over {ratio}:1); it may be a hostile file, so reading stopped.' },
+  'xlsx.partTooLarge': { zh: '工作簿中的部件"{part}"解压后超过 {limit} MB 的上限，已停止读取。', en: 'The part "{part}" of the workbook is over the limit of {limit} MB when unpacked; reading stopped.' },
+  'xlsx.badXml': { zh: '工作簿中的部件"{part}"不是有效的 XML（{detail}）。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。', en: 'The part "{part}" of the workbook is not valid XML ({detail}). Open it in Excel or WPS, save it as .xlsx and try again.' },
+  'xlsx.doctype': { zh: '工作簿中的部件"{part}"含有文档类型声明（DOCTYPE），Excel 工作簿不会有这种内容，出于安全考虑已拒绝读取。', en: 'The part "{part}" of the workbook holds a document type declaration (DOCTYPE), which Excel workbooks never contain; it was refused for safety.' },
+  'xlsx.sheetTooLarge': { zh: '工作表"{sheet}"解压后超过 {limit} MB 的上限（数据量超过上限），未读取。', en: 'Sheet "{sheet}" is over the limit of {limit} MB when unpacked (too much data); it was not read.' },
+  'xlsx.tooManyCells': { zh: '工作表"{sheet}"的单元格超过 {limit} 个（数据量超过上限），未读取。请删除多余的内容后再试。', en: 'Sheet "{sheet}" holds more than {limit} cells (too much data); it was not read. Remove what is not needed and try again.' },
+  'xlsx.tooManyRows': { zh: '工作表"{sheet}"超过 1,048,576 行（文件有误），未读取。', en: 'Sheet "{sheet}" goes beyond row 1,048,576 (the file is faulty); it was not read.' },
+  'xlsx.tooManyCols': { zh: '工作表"{sheet}"超过 XFD 列（16,384 列，文件有误），未读取。', en: 'Sheet "{sheet}" goes beyond column XFD (16,384 columns; the file is faulty); it was not read.' },
+  'xlsx.sheetPartMissing': { zh: '工作表"{sheet}"的内容在文件中找不到（{part}），未读取。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。', en: 'The content of sheet "{sheet}" is missing from the file ({part}); it was not read. Open the workbook in Excel or WPS, save it as .xlsx and try again.' },
+  'xlsx.notWorksheet': { zh: '"{sheet}"不是普通工作表（而是图表或对话框工作表），没有单元格可读。', en: '"{sheet}" is not an ordinary worksheet (it is a chart or dialog sheet) and has no cells to read.' },
+  'xlsx.sheetBadXml': { zh: '工作表"{sheet}"的内容不是有效的 XML（{detail}），未读取。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。', en: 'The content of sheet "{sheet}" is not valid XML ({detail}); it was not read. Open the workbook in Excel or WPS, save it as .xlsx and try again.' },
 
   // ── task pane and ribbon command (taskpane/*, commands/*) ──
   // @section ui
@@ -355,6 +375,15 @@ const catalog = {
   'ui.error.title': { zh: '出错了', en: 'Something went wrong' },
   'ui.error.unexpected': { zh: '意外错误：{detail}', en: 'Unexpected error: {detail}' },
   'ui.error.dismiss': { zh: '关闭', en: 'Dismiss' },
+
+  // ── workbook files: writing packages and the CLI's output safety (io/xlsx/write*, cli/files.ts) ──
+  'files.outputNotKaohe': { zh: '文件"{file}"已存在，且不是 Kaohe 写出的结果工作簿（其中没有 Kaohe 的登记表）；为免覆盖别的文件，未写入。请换一个输出文件名，或加 --force 覆盖。', en: 'File "{file}" exists and is not a result workbook Kaohe wrote (it has no Kaohe registry sheet); it was not overwritten. Choose another output name, or add --force to overwrite it.' },
+  'files.diskFull': { zh: '磁盘空间不足，无法写入"{file}"；未留下不完整的文件，原有的同名文件（如有）保持不变。', en: 'The disk is full; "{file}" could not be written. No partial file was left, and an existing file of that name (if any) is unchanged.' },
+  'files.macroExtension': { zh: '输入工作簿含有宏（.xlsm），结果也含宏，输出文件名必须以 .xlsm 结尾："{file}"。', en: 'The input workbook holds macros (.xlsm), so the result does too: the output file name must end in .xlsm: "{file}".' },
+  'files.plainExtension': { zh: '输入工作簿不含宏，输出文件名应以 .xlsx 结尾："{file}"。', en: 'The input workbook holds no macros: the output file name must end in .xlsx: "{file}".' },
+  'files.tooLarge': { zh: '结果工作簿将超过 4 GB，无法写入"{file}"。请减少单位或指标的数量后再试。', en: 'The result workbook would exceed 4 GB; "{file}" was not written. Reduce the number of units or indicators and try again.' },
+  'files.unexpected': { zh: '发生意外错误：{reason}', en: 'Unexpected error: {reason}' },
+  'files.helpJson': { zh: '用法见 usage 字段。', en: 'See the usage field.' },
 
   // ── deployable package and the health page (scripts/package*, check/*) ──
   // @section package

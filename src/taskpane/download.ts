@@ -28,8 +28,10 @@ export function offerDownload(bytes: Uint8Array, fileName: string, doc: Document
 /**
  * The result file's name beside the input's: `<name>-考核结果.xlsx` (WORKBOOK "Command line").
  * @example resultFileName('羊楼司镇.xlsx') // => '羊楼司镇-考核结果.xlsx'
+ * @example resultFileName('宏.xlsm') // => '宏-考核结果.xlsm' (the macros are kept)
  */
 export function resultFileName(inputName: string): string {
-  const base = inputName.replace(/\.xlsx$/i, '') || '考核';
-  return `${base}-考核结果.xlsx`;
+  const ext = /\.xlsm$/i.test(inputName) ? '.xlsm' : '.xlsx';
+  const base = inputName.replace(/\.xls[xm]$/i, '') || '考核';
+  return `${base}-考核结果${ext}`;
 }

@@ -1,34 +1,34 @@
 /**
- * The PaneHost of the browser file mode: the user opens an .xlsx, Kaohe reads it with
- * ExcelJS in the page, and the result workbook is offered as a download. ExcelJS is loaded
- * only when a file is opened (its own webpack chunk). Nothing leaves the computer.
+ * The PaneHost of the browser file mode: the user opens an .xlsx (or .xlsm), Kaohe reads
+ * it in the page with the package adapter (src/io/xlsx), and the download is the input
+ * package with every entry as it was plus Kaohe's parts. The adapter is loaded only when
+ * a file is opened (its own webpack chunk, `xlsx`). Nothing leaves the computer.
  */
 import { assess, sheetsToRead } from '../core';
-import { planWrite } from '../core/report';
-import type { Lang } from '../core/types';
-import type { ExcelJsWorkbook } from '../io/exceljs';
+import type { Lang, Msg } from '../core/types';
+import type { XlsxWorkbook } from '../io/xlsx/index';
 import { offerDownload, resultFileName } from './download';
 import { unexpectedErrorMsg, type Download, type PaneHost } from './host';
 import { templatePlan } from './templatePlan';
 
-/** The part of the ExcelJS adapter the file host uses (loaded lazily). */
-export interface ExcelJsModule {
-  openWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJsWorkbook>;
-  newWorkbook(): ExcelJsWorkbook;
+/** The part of the package adapter the file host uses (loaded lazily). */
+export interface XlsxModule {
+  openWorkbook(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook>;
+  newWorkbook(): XlsxWorkbook;
 }
 
 export interface FileHostOptions {
   lang: Lang;
   now?: () => Date;
-  /** Loads the ExcelJS adapter; default: a lazy import into the `exceljs` chunk. */
-  loadExcelJs?: () => Promise<ExcelJsModule>;
+  /** Loads the package adapter; default: a lazy import into the `xlsx` chunk. */
+  loadXlsx?: () => Promise<XlsxModule>;
   /** Offers bytes for download; default: a Blob URL and an <a download> click. */
   save?: (bytes: Uint8Array, fileName: string) => Download;
   /** Releases a previous download link; default URL.revokeObjectURL. */
   release?: (url: string) => void;
 }
 
-const loadAdapter = (): Promise<ExcelJsModule> => import(/* webpackChunkName: "exceljs" */ '../io/exceljs');
+const loadAdapter = (): Promise<XlsxModule> => import(/* webpackChunkName: "xlsx" */ '../io/xlsx/index');
 
 /** Thrown (and worded by describeError) when an action needs a file and none is open. */
 export class NoFileOpen extends Error {
@@ -42,22 +42,22 @@ export class NoFileOpen extends Error {
 export const TEMPLATE_FILE = { blank: '考核模板.xlsx', demo: '考核模板-示例数据.xlsx' } as const;
 
 /**
- * A host that holds the workbook the user opened. Cost of compute: one ExcelJS read of
- * the role sheets, the assessment, one write to bytes.
+ * A host that holds the workbook the user opened. Cost of compute: one read of the role
+ * sheets, the assessment, one package write to bytes.
  * @example const host = createFileHost({ lang: 'zh' }); await host.openFile!('镇.xlsx', bytes);
  */
 export function createFileHost(options: FileHostOptions): PaneHost {
   const { lang } = options;
   const now = options.now ?? (() => new Date());
-  const load = options.loadExcelJs ?? loadAdapter;
+  const load = options.loadXlsx ?? loadAdapter;
   const save = options.save ?? ((bytes: Uint8Array, fileName: string) => offerDownload(bytes, fileName));
   const release = options.release ?? ((url: string) => URL.revokeObjectURL(url));
 
-  let book: ExcelJsWorkbook | null = null;
+  let book: XlsxWorkbook | null = null;
   let fileName = '';
   let lastUrl: string | null = null;
 
-  const opened = (): ExcelJsWorkbook => {
+  const opened = (): XlsxWorkbook => {
     if (!book) throw new NoFileOpen();
     return book;
   };
@@ -72,12 +72,14 @@ export function createFileHost(options: FileHostOptions): PaneHost {
     mode: 'file',
     lang,
     openFile: async (name, bytes) => {
-      if (!/\.xlsx$/i.test(name)) return { ok: false, msg: { code: 'ui.file.wrongType', params: { name } } };
+      if (!/\.xls[xm]$/i.test(name)) return { ok: false, msg: { code: 'ui.file.wrongType', params: { name } } };
       const adapter = await load();
       try {
         book = await adapter.openWorkbook(bytes);
-      } catch {
-        return { ok: false, msg: { code: 'ui.file.notXlsx', params: { name } } };
+      } catch (err) {
+        // The reader's own words (encrypted, .xls, .ods, damaged…) when it has them.
+        const msg = (err as { msg?: unknown }).msg;
+        return { ok: false, msg: msg && typeof msg === 'object' && 'code' in msg ? (msg as Msg) : { code: 'ui.file.notXlsx', params: { name } } };
       }
       fileName = name;
       return { ok: true, fileName: name };
@@ -92,17 +94,10 @@ export function createFileHost(options: FileHostOptions): PaneHost {
       const snapshot = await input.read((names) => sheetsToRead(names, roles));
       const outcome = assess(snapshot, { lang, now: now(), roles });
       if (!outcome.ok || !outcome.plan) return { outcome, download: null, uncarried: [] };
-      let target = input;
-      let plan = outcome.plan;
-      if (input.uncarriable.length > 0) {
-        // The writer would drop these parts of the user's file: the results go to a workbook of their own.
-        const adapter = await load();
-        target = adapter.newWorkbook();
-        plan = planWrite({ sheetNames: [], sheets: {} }, outcome.sheets);
-      }
-      await target.apply(plan);
-      const bytes = await target.toBuffer();
-      return { outcome: { ...outcome, plan }, download: download(bytes, resultFileName(fileName)), uncarried: input.uncarriable };
+      // The plan is relative to the file as opened; applying again replaces the previous plan.
+      await input.apply(outcome.plan);
+      const bytes = await input.toBuffer();
+      return { outcome, download: download(bytes, resultFileName(fileName)), uncarried: [] };
     },
     insertTemplate: async (demo) => {
       const adapter = await load();

@@ -5,7 +5,6 @@
  */
 import type { AssessOutcome } from '../core';
 import type { Lang, Msg, Roles } from '../core/types';
-import type { UncarriableKind } from '../io/uncarriable';
 
 export type PaneMode = 'excel' | 'file';
 
@@ -24,7 +23,8 @@ export interface RunReport {
    * File mode: what the input holds that the writer cannot carry over (charts, macros…);
    * when not empty the results went to a separate workbook. [] otherwise.
    */
-  uncarried: UncarriableKind[];
+  /** Always [] since the package writer keeps every part (issue 9); kept so the pane's shape is unchanged. */
+  uncarried: never[];
 }
 
 /** What "插入模板" did. */

@@ -2,14 +2,20 @@ import { parseArgs } from '../../src/cli/args';
 
 describe('parseArgs', () => {
   it.each([
-    [['compute', 'a.xlsx'], { kind: 'compute', input: 'a.xlsx', output: null, json: false, lang: 'zh' }],
-    [['compute', 'a.xlsx', '-o', 'b.xlsx', '--json', '--lang', 'en'], { kind: 'compute', input: 'a.xlsx', output: 'b.xlsx', json: true, lang: 'en' }],
-    [['compute', '--lang=en', 'a.xlsx', '--output', 'b.xlsx'], { kind: 'compute', input: 'a.xlsx', output: 'b.xlsx', json: false, lang: 'en' }],
+    [['compute', 'a.xlsx'], { kind: 'compute', input: 'a.xlsx', output: null, json: false, force: false, lang: 'zh' }],
+    [['compute', 'a.xlsx', '-o', 'b.xlsx', '--json', '--lang', 'en'], { kind: 'compute', input: 'a.xlsx', output: 'b.xlsx', json: true, force: false, lang: 'en' }],
+    [['compute', '--lang=en', 'a.xlsx', '--output', 'b.xlsx'], { kind: 'compute', input: 'a.xlsx', output: 'b.xlsx', json: false, force: false, lang: 'en' }],
+    [['compute', 'a.xlsx', '--force'], { kind: 'compute', input: 'a.xlsx', output: null, json: false, force: true, lang: 'zh' }],
     [['template', 'out.xlsx'], { kind: 'template', output: 'out.xlsx', demo: false, force: false, lang: 'zh' }],
     [['template', 'out.xlsx', '--demo', '--force'], { kind: 'template', output: 'out.xlsx', demo: true, force: true, lang: 'zh' }],
-    [['--help'], { kind: 'help', lang: 'zh' }],
-    [['compute', '-h', '--lang', 'en'], { kind: 'help', lang: 'en' }],
+    [['--help'], { kind: 'help', lang: 'zh', json: false }],
+    [['compute', '-h', '--lang', 'en'], { kind: 'help', lang: 'en', json: false }],
   ])('%j', (argv, expected) => expect(parseArgs(argv)).toEqual(expected));
+
+  it('remembers --json on a usage error, so the error can be told as JSON', () => {
+    expect(parseArgs(['compute', '--json', '--bogus'])).toMatchObject({ kind: 'usage', json: true, error: { code: 'cli.unknownOption' } });
+    expect(parseArgs(['compute', '--bogus'])).toMatchObject({ kind: 'usage', json: false });
+  });
 
   it.each([
     [[], 'cli.noCommand'],

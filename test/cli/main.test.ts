@@ -76,7 +76,7 @@ describe('kaohe CLI', () => {
     const files = readdirSync(dir).length;
     const run = cli(['compute', bad], dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('不是可读取的 .xlsx 工作簿');
+    expect(run.stderr).toContain('这不是 .xlsx 工作簿');
     expect(readdirSync(dir).length).toBe(files);
     const missing = cli(['compute', path.join(dir, 'nope.xlsx'), '--json', '--lang', 'en'], dir);
     expect(missing.code).toBe(1);

@@ -1,13 +1,13 @@
 /**
  * Formula-looking unit names (`=1+1`, `+86`, `-5`, `@SUM(A1)`, `=HYPERLINK(…)`) are valid
  * names. They must come out as text everywhere: in the JSON report, in the workbook
- * written through the ExcelJS adapter (read back with ExcelJS: a string, not a formula),
+ * written through the package adapter (read back with ExcelJS: a string, not a formula),
  * and in Excel (the simulator turns a string starting with = + - @ into a formula unless
  * the cell is formatted as text).
  */
 import ExcelJS from 'exceljs';
 import { assess, type OutputSheet } from '../../src/core';
-import { newWorkbook, openWorkbook } from '../../src/io/exceljs';
+import { newWorkbook, openWorkbook } from '../../src/io/xlsx/index';
 import { createOfficePort, runAssessmentInExcel } from '../../src/io/office';
 import { ExcelSimulator } from '../io/simulator/excel-simulator';
 import { ledgerRows, ledgerSnapshot, syntheticLedger, type LedgerSpec } from '../helpers/generate';
@@ -51,7 +51,7 @@ describe('formula-looking unit names', () => {
     for (const cell of cells) expect(cell.text).toBe(true);
   });
 
-  it('are strings, never formulas, in the workbook written through the ExcelJS adapter', async () => {
+  it('are strings, never formulas, in the workbook written through the package adapter', async () => {
     const source = new ExcelJS.Workbook();
     for (const [name, rows] of ledgerRows(formulaLedger())) source.addWorksheet(name).addRows(rows as ExcelJS.CellValue[][]);
     const book = await openWorkbook(new Uint8Array(await source.xlsx.writeBuffer()));

@@ -17,7 +17,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { assess, type AssessOutcome, type CellValue, type OutputSheet, type WorkbookSnapshot } from '../../src/core';
-import { newWorkbook, openWorkbook } from '../../src/io/exceljs';
+import { newWorkbook, openWorkbook } from '../../src/io/xlsx/index';
 import { ledgerRows, ledgerSnapshot, syntheticLedger, type LedgerSpec } from '../helpers/generate';
 
 const now = new Date(2019, 0, 5, 10, 0, 0);

@@ -1,12 +1,12 @@
 /**
  * Hostile cell values in data cells: Excel error values (also as formula results read
- * through the ExcelJS adapter), dates where numbers belong, 40,000-character strings,
+ * through the package adapter), dates where numbers belong, 40,000-character strings,
  * NaN and ±Infinity. Each must come back as an error naming its cell — never a crash, a
  * hang, or a message that carries the whole hostile string.
  */
 import ExcelJS from 'exceljs';
 import { assess, issueText, sheetsToRead, type CellValue } from '../../src/core';
-import { openWorkbook } from '../../src/io/exceljs';
+import { openWorkbook } from '../../src/io/xlsx/index';
 import { ledgerRows, ledgerSnapshot, syntheticLedger, type LedgerSpec } from '../helpers/generate';
 
 const now = new Date(2019, 0, 5, 10, 0, 0);
@@ -71,7 +71,7 @@ describe('hostile values in a data cell', () => {
     expect(JSON.stringify(outcome.json).length).toBeLessThan(2_000);
   }, HOSTILE_TIMEOUT);
 
-  it('Excel error values that are formula results, read through the ExcelJS adapter, are errors at their cells', async () => {
+  it('Excel error values that are formula results, read through the package adapter, are errors at their cells', async () => {
     const workbook = new ExcelJS.Workbook();
     for (const [name, rows] of ledgerRows(syntheticLedger(3, 4, 11))) workbook.addWorksheet(name).addRows(rows as ExcelJS.CellValue[][]);
     const data = workbook.getWorksheet('考核数据')!;

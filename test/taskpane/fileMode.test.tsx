@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import '../helpers/jsdom-setup';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { newWorkbook } from '../../src/io/exceljs';
+import { newWorkbook } from '../../src/io/xlsx/index';
 import { createFileHost } from '../../src/taskpane/fileHost';
 import { templatePlan } from '../../src/taskpane/templatePlan';
 import { NOW, renderPane } from './fixtures';
@@ -13,7 +13,7 @@ async function demoWorkbookBytes(): Promise<Uint8Array> {
   return book.toBuffer();
 }
 
-describe('App in file mode (real ExcelJS, download mocked)', () => {
+describe('App in file mode (real package adapter, download mocked)', () => {
   const createObjectURL = jest.fn((_blob: Blob) => 'blob:kaohe/result');
   const revokeObjectURL = jest.fn();
   let clicked: { download: string; href: string }[];

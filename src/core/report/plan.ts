@@ -22,9 +22,9 @@ export const REGISTRY_FORMAT = 1;
 
 const cellText = (v: CellValue | undefined): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
 
-/** True for a name Kaohe may have written: an output sheet name, optionally with `(n)`. */
+/** True for a name Kaohe may have written: an output sheet name, optionally with `(n)` or `(续n)` (a long sheet's continuation). */
 export function isKaoheSheetName(name: string): boolean {
-  const m = /^(.*?)(\((\d+)\))?$/.exec(name);
+  const m = /^(.*?)(\((续)?(\d+)\)_*)?$/.exec(name);
   return m !== null && (OUTPUT_SHEETS as readonly string[]).includes(m[1]);
 }
 

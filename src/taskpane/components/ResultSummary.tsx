@@ -7,7 +7,6 @@ import { Button, Link } from '@fluentui/react-components';
 import { AnalysisLines, ChartBlock, usePickedUnit } from './AnalysisPanel';
 import type { AssistanceItemKey } from '../../core/types';
 import type { Download, PaneMode } from '../host';
-import type { UncarriableKind } from '../../io/uncarriable';
 import type { Say } from '../say';
 import { SUMMARY_GRADES, type RunSummary } from '../summary';
 import { usePaneStyles } from './styles';
@@ -17,7 +16,7 @@ export interface ResultSummaryProps {
   mode: PaneMode;
   summary: RunSummary;
   download: Download | null;
-  uncarried: UncarriableKind[];
+  uncarried: never[];
   onOpenSheet: (name: string) => void;
 }
 

@@ -1,0 +1,110 @@
+/**
+ * Bench figures of issue 9 (workbook files): the CLI end to end against the physical floor
+ * of its output, measured in the same run — deflating the XML of the parts Kaohe adds (the
+ * same fflate level the writer uses) plus copying the input's entries as stored — and the
+ * CLI's wall time and peak memory (max RSS of the process tree, GNU time) at growing sizes.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Deflate, Inflate } from 'fflate';
+import { centralRecord, rawEntry, readZip } from '../../src/io/xlsx/zip';
+
+export interface FileFigures {
+  units: number;
+  indicators: number;
+  inputBytes: number;
+  outputBytes: number;
+  /** Uncompressed XML of the parts Kaohe added. */
+  addedXmlBytes: number;
+  cliMs: number;
+  /** Peak resident memory of the CLI process tree, bytes. */
+  cliPeakBytes: number;
+  floorMs: number;
+  /** Result sheets in the output (computed to check the run did what it should). */
+  sheets: number;
+}
+
+function run(command: string, args: string[], cwd: string, heapMb?: number): Promise<{ ms: number; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const env = heapMb ? { ...process.env, NODE_OPTIONS: `--max-old-space-size=${heapMb}` } : process.env;
+    execFile(command, args, { cwd, env, maxBuffer: 256 * 2 ** 20 }, (error, _stdout, stderr) => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      if (error) reject(new Error(`${path.basename(command)} ${args.slice(0, 3).join(' ')} failed: ${(stderr || error.message).slice(-400)}`));
+      else resolve({ ms, stderr });
+    });
+  });
+}
+
+/**
+ * The floor: deflate every added part's XML (inflated beforehand, untimed) chunk by chunk,
+ * plus copy every input entry as stored. Cost: O(output XML).
+ */
+function floorMs(input: Uint8Array, output: Uint8Array): { ms: number; xmlBytes: number } {
+  const before = readZip(input);
+  const after = readZip(output);
+  const original = new Set(before.entries.map((e) => e.name));
+  let ms = 0;
+  let xmlBytes = 0;
+  // Copying the original entries (local records and central records) into a new buffer.
+  const copyStart = process.hrtime.bigint();
+  let size = 0;
+  for (const entry of before.entries) size += rawEntry(before, entry).length + centralRecord(before, entry).length;
+  const copy = new Uint8Array(size);
+  let at = 0;
+  for (const entry of before.entries) {
+    copy.set(rawEntry(before, entry), at);
+    at += rawEntry(before, entry).length;
+    copy.set(centralRecord(before, entry), at);
+    at += centralRecord(before, entry).length;
+  }
+  ms += Number(process.hrtime.bigint() - copyStart) / 1e6;
+  for (const entry of after.entries) {
+    if (original.has(entry.name)) continue;
+    const deflate = new Deflate({ level: 6 }, () => undefined);
+    const inflate = new Inflate((chunk, final) => {
+      xmlBytes += chunk.length;
+      const t = process.hrtime.bigint();
+      deflate.push(chunk, final);
+      ms += Number(process.hrtime.bigint() - t) / 1e6;
+    });
+    const data = output.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    for (let i = 0; i < data.length; i += 1 << 20) inflate.push(data.subarray(i, Math.min(data.length, i + (1 << 20))), i + (1 << 20) >= data.length);
+  }
+  return { ms, xmlBytes };
+}
+
+/**
+ * One size: generate the input (child process, untimed), run the CLI under GNU time, then
+ * measure the floor on the same input and output.
+ */
+export async function benchFiles(root: string, units: number, indicators: number): Promise<FileFigures> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'kaohe-bench-files-'));
+  const tsx = path.join(root, 'node_modules/.bin/tsx');
+  try {
+    const input = path.join(dir, 'in.xlsx');
+    const output = path.join(dir, 'out.xlsx');
+    await run(tsx, [path.join(root, 'scripts/bench/makeLedger.ts'), input, String(units), String(indicators)], root, 16_000);
+    const timed = await run('/usr/bin/time', ['-f', 'KAOHE_PEAK_KB=%M', tsx, path.join(root, 'src/cli/main.ts'), 'compute', input, '-o', output], root, 16_000);
+    const peak = Number(/KAOHE_PEAK_KB=(\d+)/.exec(timed.stderr)?.[1] ?? NaN) * 1024;
+    const inBytes = new Uint8Array(await readFile(input));
+    const outBytes = new Uint8Array(await readFile(output));
+    const floor = floorMs(inBytes, outBytes);
+    const sheets = (new TextDecoder().decode(outBytes).match(/xl\/worksheets\/sheet\d+\.xml/g) ?? []).length;
+    return {
+      units,
+      indicators,
+      inputBytes: (await stat(input)).size,
+      outputBytes: (await stat(output)).size,
+      addedXmlBytes: floor.xmlBytes,
+      cliMs: timed.ms,
+      cliPeakBytes: peak,
+      floorMs: floor.ms,
+      sheets,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Sheets longer than Excel's 1,048,576 rows (计算明细 for 50,000 units × 40 indicators has
+ * two million rows) are split: the first part keeps the name, each further part is named
+ * `<name>(续2)`, `<name>(续3)`… and repeats the title and header rows, so every part
+ * prints and filters on its own. The continuation sheets are listed in the registry, so a
+ * re-run removes them like any other Kaohe sheet.
+ */
+import { REGISTRY_SHEET } from '../../core/defaults';
+import type { OutputSheet } from '../../core/types';
+import { MAX_ROWS } from './sheetXml';
+
+/** The name of the k-th part (k ≥ 2). */
+export const continuationName = (name: string, k: number): string => `${name}(续${k})`;
+
+function split(sheet: OutputSheet, maxRows: number, taken: Set<string>): OutputSheet[] {
+  const head = Math.min(Math.max(0, ...sheet.headerRows, sheet.freezeRows), maxRows - 1);
+  const body = maxRows - head;
+  const parts: OutputSheet[] = [];
+  const headRows = sheet.rows.slice(0, head);
+  const headMerges = sheet.merges.filter((range) => {
+    const rows = range.match(/\d+/g)?.map(Number) ?? [];
+    return rows.every((r) => r <= head);
+  });
+  for (let start = head, k = 1; start < sheet.rows.length; start += body, k++) {
+    let name = k === 1 ? sheet.name : continuationName(sheet.name, k);
+    while (k > 1 && taken.has(name)) name = `${name}_`;
+    taken.add(name);
+    parts.push({
+      ...sheet,
+      name,
+      rows: [...headRows, ...sheet.rows.slice(start, start + body)],
+      merges: k === 1 ? sheet.merges.filter((range) => (range.match(/\d+/g)?.map(Number) ?? []).every((r) => r <= maxRows)) : headMerges,
+      heights: sheet.heights ? [...sheet.heights.slice(0, head), ...sheet.heights.slice(start, start + body)] : undefined,
+    });
+  }
+  return parts;
+}
+
+/**
+ * The sheets to write, each at most `maxRows` rows, the registry extended with the
+ * continuation sheets. Cost: O(rows) only for sheets that are split.
+ * @example expandLongSheets([detail, registry]).map((s) => s.name) // => ['计算明细', '计算明细(续2)', 'Kaohe登记'] for 2,000,002 rows
+ */
+export function expandLongSheets(sheets: OutputSheet[], existing: string[] = [], maxRows = MAX_ROWS): OutputSheet[] {
+  if (sheets.every((s) => s.rows.length <= maxRows)) return sheets;
+  const taken = new Set([...existing, ...sheets.map((s) => s.name)]);
+  const out: OutputSheet[] = [];
+  const added: string[] = [];
+  for (const sheet of sheets) {
+    if (sheet.rows.length <= maxRows) {
+      out.push(sheet);
+      continue;
+    }
+    const parts = split(sheet, maxRows, taken);
+    out.push(...parts);
+    added.push(...parts.slice(1).map((p) => p.name));
+  }
+  return out.map((sheet) =>
+    sheet.name === REGISTRY_SHEET && sheet.hidden
+      ? { ...sheet, rows: [...sheet.rows, ...added.map((name) => [{ v: name, text: true, fmt: '@' }])] }
+      : sheet,
+  );
+}

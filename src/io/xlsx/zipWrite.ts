@@ -1,0 +1,231 @@
+/**
+ * Writes a zip package chunk by chunk: entries of the input copied as they were (local
+ * header, compressed data and data descriptor byte for byte; the central record as it was
+ * with only its local-header offset moved) and new entries deflated as their text is
+ * produced, so no part is ever held whole, uncompressed or compressed.
+ *
+ * New entries carry a data descriptor (general-purpose flag bit 3: sizes and CRC follow the
+ * data) and UTF-8 names (bit 11). No ZIP64: a package over 4 GB is refused with an error.
+ */
+import { Deflate } from 'fflate';
+import { crc32 } from './crc32';
+
+/** Receives the package's bytes in order. */
+export type ZipSink = (chunk: Uint8Array) => void;
+
+/** An entry of the input package, as stored. */
+export interface StoredEntry {
+  name: string;
+  /** The central-directory record (46 bytes + name + extra + comment). */
+  central: Uint8Array;
+  /** The local header, the compressed data and the data descriptor if any, contiguous. */
+  local: Uint8Array;
+}
+
+/** Thrown when the package would need ZIP64 (an offset or size over 4 GB). */
+export class ZipTooLarge extends Error {
+  constructor() {
+    super('the package would exceed 4 GB');
+    this.name = 'ZipTooLarge';
+  }
+}
+
+const LIMIT = 0xffffffff;
+/** Text gathered before it is encoded and deflated (characters). */
+const TEXT_CHUNK = 1 << 17;
+
+const encoder = new TextEncoder();
+
+function dosDateTime(date: Date): { time: number; day: number } {
+  const year = Math.max(1980, date.getFullYear());
+  return {
+    time: (date.getHours() << 11) | (date.getMinutes() << 5) | Math.floor(date.getSeconds() / 2),
+    day: ((year - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate(),
+  };
+}
+
+/** Writes text into a part; strings are gathered and encoded in chunks. */
+export interface PartWriter {
+  (text: string): void;
+}
+
+/**
+ * Moves a central record's local-header offset; a ZIP64 record (offset 0xFFFFFFFF) keeps
+ * its marker and has the offset in its ZIP64 extra field moved instead.
+ */
+function setCentralOffset(central: Uint8Array, offset: number): void {
+  const view = new DataView(central.buffer, central.byteOffset, central.byteLength);
+  if (view.getUint32(42, true) !== LIMIT) {
+    view.setUint32(42, offset, true);
+    return;
+  }
+  const nameLength = view.getUint16(28, true);
+  const extraLength = view.getUint16(30, true);
+  let at = 46 + nameLength;
+  const end = at + extraLength;
+  while (at + 4 <= end) {
+    const id = view.getUint16(at, true);
+    const size = view.getUint16(at + 2, true);
+    if (id === 0x0001) {
+      // Fields present in order: uncompressed size, compressed size, offset (each only when its 32-bit field is the marker).
+      let field = at + 4;
+      if (view.getUint32(24, true) === LIMIT) field += 8;
+      if (view.getUint32(20, true) === LIMIT) field += 8;
+      view.setUint32(field, offset, true);
+      view.setUint32(field + 4, 0, true);
+      return;
+    }
+    at += 4 + size;
+  }
+  throw new ZipTooLarge();
+}
+
+export class ZipWriter {
+  private offset = 0;
+  private readonly centrals: Uint8Array[] = [];
+  private readonly stamp: { time: number; day: number };
+  private entries = 0;
+
+  constructor(
+    private readonly sink: ZipSink,
+    options: { date?: Date; level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 } = {},
+  ) {
+    this.stamp = dosDateTime(options.date ?? new Date());
+    this.level = options.level ?? 6;
+  }
+
+  private readonly level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+
+  private emit(chunk: Uint8Array): void {
+    if (chunk.length === 0) return;
+    this.offset += chunk.length;
+    if (this.offset > LIMIT) throw new ZipTooLarge();
+    this.sink(chunk);
+  }
+
+  /** Copies an input entry unchanged; only the offset in its central record moves. Cost: O(bytes). */
+  copy(entry: StoredEntry): void {
+    const central = entry.central.slice();
+    setCentralOffset(central, this.offset);
+    this.emit(entry.local);
+    this.centrals.push(central);
+    this.entries++;
+  }
+
+  /**
+   * Adds a new deflated entry whose text `produce` writes piece by piece. Cost: O(bytes).
+   * @example zip.add('xl/worksheets/sheet9.xml', (write) => { write('<worksheet …>'); … });
+   */
+  add(name: string, produce: (write: PartWriter) => void): void {
+    const nameBytes = encoder.encode(name);
+    const start = this.offset;
+    const header = new Uint8Array(30 + nameBytes.length);
+    const h = new DataView(header.buffer);
+    h.setUint32(0, 0x04034b50, true);
+    h.setUint16(4, 20, true);
+    h.setUint16(6, 0x0808, true);
+    h.setUint16(8, 8, true);
+    h.setUint16(10, this.stamp.time, true);
+    h.setUint16(12, this.stamp.day, true);
+    h.setUint16(26, nameBytes.length, true);
+    header.set(nameBytes, 30);
+    this.emit(header);
+
+    let crc = 0;
+    let size = 0;
+    let compressed = 0;
+    const deflate = new Deflate({ level: this.level }, (data) => {
+      compressed += data.length;
+      this.emit(data);
+    });
+    let pending: string[] = [];
+    let pendingLength = 0;
+    const flush = (final: boolean): void => {
+      const bytes = encoder.encode(pending.join(''));
+      pending = [];
+      pendingLength = 0;
+      crc = crc32(bytes, crc);
+      size += bytes.length;
+      if (size > LIMIT) throw new ZipTooLarge();
+      deflate.push(bytes, final);
+    };
+    produce((text) => {
+      pending.push(text);
+      pendingLength += text.length;
+      if (pendingLength >= TEXT_CHUNK) flush(false);
+    });
+    flush(true);
+
+    const descriptor = new Uint8Array(16);
+    const d = new DataView(descriptor.buffer);
+    d.setUint32(0, 0x08074b50, true);
+    d.setUint32(4, crc, true);
+    d.setUint32(8, compressed, true);
+    d.setUint32(12, size, true);
+    this.emit(descriptor);
+
+    const central = new Uint8Array(46 + nameBytes.length);
+    const c = new DataView(central.buffer);
+    c.setUint32(0, 0x02014b50, true);
+    c.setUint16(4, 20, true);
+    c.setUint16(6, 20, true);
+    c.setUint16(8, 0x0808, true);
+    c.setUint16(10, 8, true);
+    c.setUint16(12, this.stamp.time, true);
+    c.setUint16(14, this.stamp.day, true);
+    c.setUint32(16, crc, true);
+    c.setUint32(20, compressed, true);
+    c.setUint32(24, size, true);
+    c.setUint16(28, nameBytes.length, true);
+    c.setUint32(42, start, true);
+    central.set(nameBytes, 46);
+    this.centrals.push(central);
+    this.entries++;
+  }
+
+  /** Adds a new entry holding `text`. */
+  addText(name: string, text: string): void {
+    this.add(name, (write) => write(text));
+  }
+
+  /** Writes the central directory and its end record. */
+  finish(): void {
+    const start = this.offset;
+    for (const central of this.centrals) this.emit(central);
+    const size = this.offset - start;
+    if (this.entries > 0xffff) throw new ZipTooLarge();
+    const end = new Uint8Array(22);
+    const e = new DataView(end.buffer);
+    e.setUint32(0, 0x06054b50, true);
+    e.setUint16(8, this.entries, true);
+    e.setUint16(10, this.entries, true);
+    e.setUint32(12, size, true);
+    e.setUint32(16, start, true);
+    this.emit(end);
+  }
+}
+
+/**
+ * Collects a ZipWriter's chunks into one array (for the browser download and tests).
+ * @example const out = collect(); const zip = new ZipWriter(out.sink); …; out.bytes()
+ */
+export function collect(): { sink: ZipSink; bytes: () => Uint8Array } {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  return {
+    sink: (chunk) => {
+      // fflate may reuse its output buffer: keep a copy.
+      chunks.push(chunk.slice());
+      length += chunk.length;
+    },
+    bytes: () => {
+      const out = new Uint8Array(length);
+      let at = 0;
+      for (const chunk of chunks) {
+        out.set(chunk, at);
+        at += chunk.length;
+      }
+      return out;
+    },
+  };
+}
