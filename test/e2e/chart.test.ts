@@ -16,6 +16,7 @@ import { GRADE_COLORS } from '../../src/core/report/analysis';
 import type { OutputSheet, WorkbookSnapshot } from '../../src/core/types';
 import { chartParts } from '../../src/io/xlsx/chartXml';
 import { toPdf } from './support/libreoffice';
+import { run } from '../../src/cli/main';
 
 function snapshotOf(sheets: OutputSheet[]): WorkbookSnapshot {
   return {
@@ -97,4 +98,21 @@ describe('the 图表 chart part in LibreOffice', () => {
     for (const grade of ['好', '较好', '一般', '较差'] as const) expect(pixelsNear(png, GRADE_COLORS[grade])).toBeGreaterThan(20);
     fs.rmSync(work, { recursive: true, force: true });
   }, 180_000);
+
+  it('is placed by the package writer: the CLI\'s output prints the chart page in the grade colours', async () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kaohe-chart-cli-'));
+    const quiet = { stdout: () => undefined, stderr: () => undefined, now: () => new Date('2019-01-05T01:00:00Z') };
+    const demo = path.join(work, 'demo.xlsx');
+    const out = path.join(work, 'out.xlsx');
+    expect(await run(['template', demo, '--demo'], quiet)).toBe(0);
+    expect(await run(['compute', demo, '-o', out], quiet)).toBe(0);
+    const pdf = toPdf(out, work);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+    const page = [...Array(pages).keys()].map((i) => i + 1).find((p) => execFileSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' }).includes('各单位总分'));
+    expect(page).toBeDefined();
+    execFileSync('pdftoppm', ['-r', '60', '-f', String(page), '-l', String(page), pdf, path.join(work, 'page')]);
+    const ppm = readPpm(fs.readFileSync(path.join(work, fs.readdirSync(work).find((f) => f.endsWith('.ppm'))!)));
+    for (const grade of ['好', '较好', '一般', '较差'] as const) expect(pixelsNear(ppm, GRADE_COLORS[grade])).toBeGreaterThan(20);
+    fs.rmSync(work, { recursive: true, force: true });
+  }, 240_000);
 });
