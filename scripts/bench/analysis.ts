@@ -10,9 +10,9 @@ import { DEFAULT_ROLES } from '../../src/core/defaults';
 import { assess } from '../../src/core/index';
 import { readInput } from '../../src/core/read';
 import { templateSheets } from '../../src/core/report';
-import type { OutputSheet, WorkbookSnapshot } from '../../src/core/types';
 import { syntheticInput, syntheticSnapshot } from '../../test/helpers/generate';
 import { medianMs, type TimingOptions } from './measure';
+import { snapshotOfSheets as snapshotOf } from '../../test/core/analysis/support';
 
 export interface AnalysisFigures {
   units: number;
@@ -25,12 +25,6 @@ export interface AnalysisFigures {
   demoMs: number;
 }
 
-function snapshotOf(sheets: OutputSheet[]): WorkbookSnapshot {
-  return {
-    sheetNames: sheets.map((s) => s.name),
-    sheets: Object.fromEntries(sheets.map((s) => [s.name, { name: s.name, values: s.rows.map((r) => r.map((c) => c.v ?? null)), originRow: 0, originCol: 0 }])),
-  };
-}
 
 /** Measures the analyses on `units × indicators` (1,000 runs, 10%). Cost: tens of seconds at 5,000 × 40. */
 export async function benchAnalysis(units: number, indicators: number, timing: TimingOptions): Promise<AnalysisFigures> {

@@ -13,17 +13,12 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { assess } from '../../src/core/index';
 import { templateSheets } from '../../src/core/report';
 import { GRADE_COLORS } from '../../src/core/report/analysis';
-import type { OutputSheet, WorkbookSnapshot } from '../../src/core/types';
+import type { OutputSheet } from '../../src/core/types';
 import { chartParts } from '../../src/io/xlsx/chartXml';
 import { toPdf } from './support/libreoffice';
 import { run } from '../../src/cli/main';
+import { snapshotOfSheets as snapshotOf } from '../core/analysis/support';
 
-function snapshotOf(sheets: OutputSheet[]): WorkbookSnapshot {
-  return {
-    sheetNames: sheets.map((s) => s.name),
-    sheets: Object.fromEntries(sheets.map((s) => [s.name, { name: s.name, values: s.rows.map((r) => r.map((c) => c.v ?? null)), originRow: 0, originCol: 0 }])),
-  };
-}
 
 /** Adds the chart parts to sheet1 of an .xlsx (as the package writer will). */
 function withChart(xlsx: Uint8Array, sheet: OutputSheet): Uint8Array {
