@@ -20,6 +20,7 @@
 import path from 'node:path';
 import { benchCli } from './bench/cli';
 import { benchCore } from './bench/core';
+import { analysisRows } from './bench/analysisRows';
 import { benchFiles } from './bench/files';
 import { machine } from './bench/measure';
 import { benchOfficeRead, benchOfficeWrite, type OfficeFigures } from './bench/office';
@@ -42,7 +43,7 @@ function options(argv: string[]): { quick: boolean; only: Set<string>; sizes: nu
   });
   const at = argv.indexOf('--sizes');
   const sizes = at >= 0 && argv[at + 1] ? argv[at + 1].split(',').map(Number).filter((n) => n > 0) : null;
-  return { quick: argv.includes('--quick'), only: only.size > 0 ? only : new Set(['core', 'cli', 'office', 'files']), sizes };
+  return { quick: argv.includes('--quick'), only: only.size > 0 ? only : new Set(['core', 'cli', 'office', 'files', 'analysis']), sizes };
 }
 
 const FILES_FLOOR_GOAL = 2;
@@ -150,6 +151,7 @@ async function main(): Promise<void> {
   if (only.has('office')) rows.push(...(await officeRows(quick)));
   if (only.has('cli')) rows.push(...(await guarded('CLI end to end', () => cliRows(quick))));
   if (only.has('files')) rows.push(...(await filesRows(quick, sizes)));
+  if (only.has('analysis')) rows.push(...(await guarded('analysis', () => analysisRows(quick))));
   say('');
   say(figureTable(rows));
 }

@@ -1,7 +1,7 @@
 /**
  * Command-line arguments (WORKBOOK "Command line"), parsed without side effects:
  *
- *   compute <in.xlsx> [-o <out.xlsx>] [--json] [--force] [--lang zh|en]
+ *   compute <in.xlsx> [-o <out.xlsx>] [--json] [--force] [--lang zh|en] [--previous <last-year-result.xlsx>]
  *   template <out.xlsx> [--demo] [--force] [--lang zh|en]
  *   --help | -h
  *
@@ -11,14 +11,14 @@ import type { Lang, Msg } from '../core/types';
 
 export type CliCommand =
   | { kind: 'help'; lang: Lang }
-  | { kind: 'compute'; input: string; output: string | null; json: boolean; force: boolean; lang: Lang }
+  | { kind: 'compute'; input: string; output: string | null; json: boolean; force: boolean; lang: Lang; previous?: string | null }
   | { kind: 'template'; output: string; demo: boolean; force: boolean; lang: Lang };
 
 /** `json`: the arguments asked for --json, so even a usage error is told as one JSON document. */
 export type ParsedArgs = (CliCommand | { kind: 'usage'; error: Msg; lang: Lang }) & { json?: boolean };
 
 const OPTIONS: Record<'compute' | 'template', ReadonlySet<string>> = {
-  compute: new Set(['-o', '--output', '--json', '--force', '--lang']),
+  compute: new Set(['-o', '--output', '--json', '--force', '--lang', '--previous']),
   template: new Set(['--demo', '--force', '--lang']),
 };
 
@@ -52,26 +52,28 @@ export function parseArgs(rawArgv: string[]): ParsedArgs {
   const files: string[] = [];
   const flags = new Set<string>();
   let output: string | null = null;
+  let previous: string | null = null;
   let chosenLang: Lang = 'zh';
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg.startsWith('-') && arg !== '-') {
       if (!allowed.has(arg)) return usage({ code: 'cli.unknownOption', params: { option: arg } });
-      if (arg === '-o' || arg === '--output' || arg === '--lang') {
+      if (arg === '-o' || arg === '--output' || arg === '--lang' || arg === '--previous') {
         const value = rest[i + 1];
         if (value === undefined || (value.startsWith('-') && value !== '-')) return usage({ code: 'cli.missingValue', params: { option: arg } });
         i++;
         if (arg === '--lang') {
           if (value !== 'zh' && value !== 'en') return usage({ code: 'cli.badLang', params: { lang: value } });
           chosenLang = value;
-        } else output = value;
+        } else if (arg === '--previous') previous = value;
+        else output = value;
       } else flags.add(arg);
     } else files.push(arg);
   }
   if (files.length === 0) return usage({ code: 'cli.missingFile' });
   if (files.length > 1) return usage({ code: 'cli.extraArgument', params: { arg: files[1] } });
   if (command === 'compute') {
-    return { kind: 'compute', input: files[0], output, json: flags.has('--json'), force: flags.has('--force'), lang: chosenLang };
+    return { kind: 'compute', input: files[0], output, json: flags.has('--json'), force: flags.has('--force'), lang: chosenLang, ...(previous !== null ? { previous } : {}) };
   }
   return { kind: 'template', output: files[0], demo: flags.has('--demo'), force: flags.has('--force'), lang: chosenLang };
 }

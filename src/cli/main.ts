@@ -21,6 +21,7 @@ import { defaultOutputPath, fileExists, isSameFile, readWorkbookFile, writeAtomi
 import { summaryText } from './summary';
 import { runCity } from './city';
 import { runVerify, usageText } from './verify';
+import { loadPrevious } from './previous';
 
 /** Where the CLI prints; injectable for tests. */
 export interface CliIo {
@@ -157,7 +158,9 @@ async function runCompute(command: Extract<CliCommand, { kind: 'compute' }>, io:
   if (nameProblem) return fail(nameProblem, 2);
 
   const snapshot = await book.read((names) => sheetsToRead(names));
-  const outcome = assess(snapshot, { lang, now: io.now() });
+  const last = command.previous ? await loadPrevious(command.previous, lang, io, command.json) : null;
+  if (last && !last.ok) return 1;
+  const outcome = assess(snapshot, { lang, now: io.now(), previous: last ? last.previous : null });
   if (!outcome.ok || !outcome.plan) {
     const errors = outcome.issues.filter((issue) => issue.severity === 'error');
     if (command.json) io.stdout(jsonText(outcome.json));

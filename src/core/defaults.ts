@@ -223,7 +223,7 @@ export const VETO_CONDITIONS: Record<1 | 2 | 3 | 4 | 5, string> = {
 };
 
 /** Names of the sheets Kaohe writes (WORKBOOK "Output sheets"), in tab order. */
-export const OUTPUT_SHEETS = ['考核结果', '计算明细', '约谈名单', '帮扶单位考核', '数据核验', '考核说明'] as const;
+export const OUTPUT_SHEETS = ['考核结果', '计算明细', '约谈名单', '帮扶单位考核', '数据核验', '考核说明', '稳健性分析', '同比分析', '图表'] as const;
 
 /** The very-hidden sheet in which Kaohe records which sheets it made. */
 export const REGISTRY_SHEET = 'Kaohe登记';

@@ -10,6 +10,7 @@ import { DEFAULT_ROLES, REGISTRY_SHEET } from './defaults';
 import { candidateDataSheets, readInput, resolveRoleSheets } from './read';
 import { compute } from './compute';
 import { buildResultSheets, planWrite, toJson } from './report';
+import { analyse, type Analysis, type PreviousYear } from './analysis';
 import type {
   AssessmentInput,
   AssessmentResult,
@@ -36,6 +37,8 @@ export interface AssessOptions {
   /** Time of computation (for 考核说明); pass it in so runs are reproducible. */
   now: Date;
   roles?: Partial<Roles>;
+  /** Last year's result (同比), read by the adapter from another file or sheet. */
+  previous?: PreviousYear | null;
 }
 
 export interface AssessOutcome {
@@ -50,6 +53,8 @@ export interface AssessOutcome {
   /** What to write (null when not ok). */
   plan: WritePlan | null;
   json: JsonReport;
+  /** Robustness, gaps and year over year (null when not ok). */
+  analysis: Analysis | null;
 }
 
 /** Resolves the role sheet names, defaults filled in. */
@@ -90,11 +95,13 @@ export function assess(snapshot: WorkbookSnapshot, options: AssessOptions): Asse
       sheets: [],
       plan: null,
       json: toJson(null, read.issues, options.lang),
+      analysis: null,
     };
   }
   const result: AssessmentResult = compute(read.input);
   const issues = result.warnings;
-  const sheets = buildResultSheets(result, read.input, { now: options.now, version: KAOHE_VERSION });
+  const analysis = analyse(read.input, result, options.previous ?? null);
+  const sheets = buildResultSheets(result, read.input, { now: options.now, version: KAOHE_VERSION, analysis });
   const plan = planWrite(snapshot, sheets);
   return {
     ok: true,
@@ -103,6 +110,7 @@ export function assess(snapshot: WorkbookSnapshot, options: AssessOptions): Asse
     result,
     sheets,
     plan,
-    json: toJson(result, issues, options.lang),
+    json: toJson(result, issues, options.lang, analysis),
+    analysis,
   };
 }

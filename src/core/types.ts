@@ -440,7 +440,13 @@ export interface ChartSpec {
   /** ARGB colour per bar, in category order (e.g. by grade). */
   colors: string[];
   /** Horizontal lines at a value, each drawn as its own line series. */
-  lines: { label: string; value: number; color: string }[];
+  lines: {
+    label: string;
+    value: number;
+    color: string;
+    /** Optional A1 range on the same sheet holding `value` once per category (some readers, e.g. LibreOffice, draw a line series only from cells). */
+    range?: string;
+  }[];
   /** Where the chart sits, 0-based cells: from (row, col) to (row, col), exclusive end. */
   anchor: { fromRow: number; fromCol: number; toRow: number; toCol: number };
 }
@@ -470,6 +476,14 @@ export interface JsonReport {
     interview: boolean;
     vetoes: { category: VetoCategory; text: string; evidence: string }[];
     dimensions: Record<string, number>;
+    /** Issue 13 (with the analyses): share of runs keeping the grade, best and worst rank. */
+    robustness?: { stability: number; ranks: [number, number] } | null;
+    /** Smallest increase of the total giving the next better grade; null when none (see 稳健性分析). */
+    toBetter?: number | null;
+    /** Largest decrease keeping the grade; null for 一般 and 较差. */
+    toWorse?: number | null;
+    /** Last year's rank, grade and total; null for a new unit or without last year's result. */
+    previous?: { rank: number; grade: Grade; total: number } | null;
   }[];
   interviews: { unit: string; person: string | null; reasons: string[]; deadline: string }[];
   assistance: {
@@ -480,4 +494,6 @@ export interface JsonReport {
   }[];
   warnings: { sheet: string; cell: string; message: string }[];
   errors: { sheet: string; cell: string; message: string }[];
+  /** Year over year: null without last year's result (compute --previous). */
+  previous?: { spearman: number | null; common: number; new: string[]; gone: string[] } | null;
 }

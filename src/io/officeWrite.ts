@@ -19,6 +19,7 @@ import type { OutCell, OutputSheet, WritePlan } from '../core/types';
 import { OfficeFailure, officeErrorMsg } from './officeErrors';
 import { DEFAULT_CHUNK_CELLS } from './officeRead';
 import { rollBack, rollForward, stageWrite, type StagedWrite, type SwapRemainder } from './staging';
+import { addOfficeChart } from './officeChart';
 
 /**
  * Queued bytes (values and number formats, as JSON in UTF-8) after which the writer syncs
@@ -297,6 +298,7 @@ async function writeSheet(context: Excel.RequestContext, worksheet: Excel.Worksh
   await writeValues(worksheet, sheet, chunkCells, budget);
   await writeFormats(worksheet, sheet, features, budget);
   await writeFeatures(context, worksheet, sheet, features, budget);
+  if (sheet.chart) addOfficeChart(worksheet, sheet);
 }
 
 async function writeValues(worksheet: Excel.Worksheet, sheet: OutputSheet, chunkCells: number, budget: RequestBudget): Promise<void> {

@@ -61,8 +61,6 @@ export function App({ host }: AppProps) {
 
       {host.mode === 'file' ? <FilePicker say={say} fileName={state.fileName} disabled={busy} onFile={(file) => void pane.openFile(file)} /> : null}
 
-      {needsFile ? null : <RolesForm say={say} sheets={state.sheets} roles={pane.roles} disabled={busy} onChange={pane.setRole} />}
-
       <section className={styles.section}>
         <div className={styles.row}>
           <Button disabled={busy || needsFile} onClick={() => void pane.check()}>
@@ -79,6 +77,9 @@ export function App({ host }: AppProps) {
           </div>
         </div>
       </section>
+
+      {/* 检查数据 and 计算排名 first; the roles (folded when all are found by name) below them. */}
+      {needsFile ? null : <RolesForm say={say} sheets={state.sheets} roles={pane.roles} disabled={busy} onChange={pane.setRole} />}
 
       {showIssues && state.issues ? (
         <IssueList say={say} lang={host.lang} issues={state.issues} selected={state.selected} offerCompute={state.issuesFrom === 'check'} canGoTo={canGoTo} onGoTo={(index) => void pane.goToIssue(index)} />

@@ -5,6 +5,7 @@
  */
 import { summarizeReport, type AssessOutcome } from '../core';
 import type { AssistanceItemKey, Grade } from '../core/types';
+import { analysisSummary, type AnalysisSummary } from './analysisSummary';
 
 /** The grades the summary names, in the order shown. */
 export const SUMMARY_GRADES = ['好', '一般', '较差'] as const satisfies readonly Grade[];
@@ -33,6 +34,8 @@ export interface RunSummary {
   /** Visible result sheets written, final names, tab order. */
   sheets: string[];
   renamed: { wanted: string; actual: string }[];
+  /** The chart, radar and robustness lines (issue 13); null when the outcome has no analysis. */
+  analysis: AnalysisSummary | null;
 }
 
 /**
@@ -54,5 +57,6 @@ export function summarize(outcome: AssessOutcome): RunSummary | null {
     warnings: summary.warnings,
     sheets: plan ? plan.add.filter((sheet) => !sheet.hidden).map((sheet) => sheet.name) : outcome.sheets.map((sheet) => sheet.name),
     renamed: plan ? plan.renamed : [],
+    analysis: outcome.analysis ? analysisSummary(result, outcome.analysis) : null,
   };
 }

@@ -21,7 +21,7 @@ import {
 
 const OUTLIER_CELL = `P${rowOf('高丰村')}`;
 const INPUT_SHEETS = ['考核数据', '指标设置', '问题清单', '帮扶单位', '考核参数'];
-const RESULT_SHEETS = ['考核结果', '计算明细', '约谈名单', '帮扶单位考核', '数据核验', '考核说明'];
+const RESULT_SHEETS = ['考核结果', '稳健性分析', '图表', '计算明细', '约谈名单', '帮扶单位考核', '数据核验', '考核说明'];
 
 let dir: string;
 let input: string;

@@ -42,7 +42,7 @@ describe('kaohe CLI', () => {
     const run = cli(['compute', demo, '--json'], dir);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);
-    expect(Object.keys(json)).toEqual(['year', 'units', 'interviews', 'assistance', 'warnings', 'errors']);
+    expect(Object.keys(json)).toEqual(['year', 'units', 'interviews', 'assistance', 'warnings', 'errors', 'previous']);
     expect(json.year).toBe(2018);
     expect(json.units).toHaveLength(19);
     expect(json.errors).toEqual([]);
@@ -53,7 +53,7 @@ describe('kaohe CLI', () => {
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((ws) => ws.name)).toEqual([
       '考核数据', '指标设置', '问题清单', '帮扶单位', '考核参数',
-      '考核结果', '计算明细', '约谈名单', '帮扶单位考核', '数据核验', '考核说明', REGISTRY_SHEET,
+      '考核结果', '稳健性分析', '图表', '计算明细', '约谈名单', '帮扶单位考核', '数据核验', '考核说明', REGISTRY_SHEET,
     ]);
   });
 

@@ -3,7 +3,8 @@
  * build in dist/: open the demo workbook, compute, catch the download, and check that
  * - no request ever leaves 127.0.0.1 (Office.js is answered from the local npm copy),
  * - the CSP blocks any outside connection the page might try,
- * - the downloaded workbook keeps every input sheet unchanged and adds the result sheets,
+ * - the downloaded workbook keeps every input sheet unchanged (every zip entry of the input
+ *   byte for byte) and adds the result sheets,
  * - its grades equal the CLI's JSON on the same file, also as LibreOffice reads them, and
  *   LibreOffice prints it on A4 landscape pages that fit the width,
  * - input errors are listed and nothing is downloaded.
@@ -25,6 +26,7 @@ import { DIST, SCREENSHOTS } from './support/paths';
 import { serveStatic, type StaticServer } from './support/staticServer';
 import { recordTiming } from './support/timings';
 import { gridOf, loadWorkbook, rankedRowsFromGrid, rankedRowsFromJson, sheetContent } from './support/workbook';
+import { storedEntries } from '../io/xlsx/support';
 
 const INPUT_SHEETS = ['考核数据', '指标设置', '问题清单', '帮扶单位', '考核参数'];
 const RESULT_SHEETS = ['考核结果', '计算明细', '约谈名单', '帮扶单位考核', '考核说明'];
@@ -137,6 +139,16 @@ describe('file mode in chromium', () => {
       expect({ name, ...sheetContent(output.getWorksheet(name)!) }).toEqual({ name, ...sheetContent(input.getWorksheet(name)!) });
     }
     for (const name of RESULT_SHEETS) expect(output.getWorksheet(name)!.rowCount).toBeGreaterThan(1);
+  });
+
+  it('keeps every zip entry of the input byte for byte in the download (only the listing parts gain)', () => {
+    expect(downloaded).not.toBeNull();
+    const before = storedEntries(new Uint8Array(fs.readFileSync(demoFile)));
+    const after = storedEntries(new Uint8Array(fs.readFileSync(downloaded!)));
+    const listing = ['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml'];
+    const changed = [...before].filter(([name, entry]) => !listing.includes(name) && !Buffer.from(after.get(name)?.local ?? []).equals(Buffer.from(entry.local)));
+    expect(changed.map(([name]) => name)).toEqual([]);
+    expect(after.size).toBeGreaterThan(before.size);
   });
 
   it('writes the same ranks, totals and grades as the CLI JSON on the same file', async () => {

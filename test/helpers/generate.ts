@@ -82,21 +82,9 @@ export const DATA_LEAD_COLUMNS = ['单位', '类型', '主要负责人'] as cons
 /** 1-based sheet row of the first unit in a generated 考核数据 sheet. */
 export const FIRST_UNIT_ROW = 3;
 
-/**
- * A small, fast, seeded generator (mulberry32): numbers in [0, 1).
- * Cost: O(1) per call.
- * @example const random = seededRandom(7); random() // => 0.0587… (always the same)
- */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The core's seeded generator (mulberry32), the same numbers as before it moved there. */
+export { seededRandom } from '../../src/core/analysis/prng';
+import { seededRandom } from '../../src/core/analysis/prng';
 
 /** A whole number in [0, max] from a generator. */
 export function randomInt(random: () => number, max: number): number {

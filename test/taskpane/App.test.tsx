@@ -16,6 +16,8 @@ describe('App (Excel mode, fake host)', () => {
     renderPane(fakeHost());
     expect(await screen.findByRole('button', { name: '计算排名' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '检查数据' })).toBeTruthy();
+    // Every role found by its sheet name: the roles fold into one line that opens on click.
+    fireEvent.click(await screen.findByRole('button', { name: '数据表：已按表名找到 5 张，可修改' }));
     expect(screen.getByRole('heading', { name: '角色' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '空白模板' })).toBeTruthy();
   });
@@ -84,7 +86,7 @@ describe('App (Excel mode, fake host)', () => {
     expect(within(summary).getByText('五爱村（郑光明），整改期限 2019-01-30')).toBeTruthy();
     expect(within(summary).getByText('临湘市交通运输局（联点村 梅池村）：帮扶资金物资')).toBeTruthy();
     expect(within(summary).getByText('数据核验提示：1 处')).toBeTruthy();
-    expect(screen.getByRole('status').textContent).toBe('计算完成，已写入 6 张结果表。');
+    expect(screen.getByRole('status').textContent).toBe('计算完成，已写入 8 张结果表。');
 
     fireEvent.click(within(summary).getByRole('button', { name: '约谈名单' }));
     await waitFor(() => expect(host.openSheet).toHaveBeenCalledWith('约谈名单'));

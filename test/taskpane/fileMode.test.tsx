@@ -46,6 +46,7 @@ describe('App in file mode (real package adapter, download mocked)', () => {
     fireEvent.change(screen.getByLabelText('打开 Excel 文件（.xlsx）'), { target: { files: [file] } });
 
     expect(await screen.findByText('已打开：羊楼司镇.xlsx', undefined, { timeout: 10000 })).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: '数据表：已按表名找到 5 张，可修改' }));
     const data = await screen.findByRole('combobox', { name: '考核数据' });
     expect(data.textContent).toBe('考核数据');
 

@@ -31,7 +31,7 @@ describe('summarize', () => {
       renamed: [{ wanted: '考核结果', actual: '考核结果(2)' }],
     };
     const summary = summarize({ ...outcome, plan: renamedPlan })!;
-    expect(summary.sheets).toEqual(['考核结果(2)', '计算明细', '约谈名单', '帮扶单位考核', '数据核验', '考核说明']);
+    expect(summary.sheets).toEqual(['考核结果(2)', '稳健性分析', '图表', '计算明细', '约谈名单', '帮扶单位考核', '数据核验', '考核说明']);
     expect(summary.renamed).toEqual([{ wanted: '考核结果', actual: '考核结果(2)' }]);
   });
 

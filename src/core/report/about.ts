@@ -7,6 +7,7 @@ import { t } from '../messages';
 import type { AssessmentInput, AssessmentResult, Indicator, OutCell, OutputSheet } from '../types';
 import { fitWidths, resultTitle, rowMerge, textCell } from './layout';
 import { looksLikeDemo } from './demo';
+import { analysisAboutRows } from './analysis';
 import { PARAM_LINES } from './params';
 import { addDays } from '../compute/dates';
 import { boundText, formatNumber } from '../numbers';
@@ -129,6 +130,7 @@ export function aboutSheet(result: AssessmentResult, input: AssessmentInput, met
     [],
     section('三、计分与评定规则'),
     ...ruleSentences(result).map(sentence),
+    ...analysisAboutRows(result),
     [],
     section('四、计算信息'),
     ...infoRows,

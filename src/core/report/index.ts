@@ -9,6 +9,8 @@ import { checksSheet } from './checks';
 import { detailsSheet } from './details';
 import { interviewsSheet } from './interviews';
 import { resultsSheet } from './results';
+import { analysisSheets, withPreviousColumns } from './analysis';
+import type { Analysis } from '../analysis';
 
 export { planWrite, registeredSheets, registrySheet, isKaoheSheetName, REGISTRY_MARKER } from './plan';
 export { toJson } from './json';
@@ -24,10 +26,12 @@ export { displayWidth } from './layout';
 export function buildResultSheets(
   result: AssessmentResult,
   input: AssessmentInput,
-  meta: { now: Date; version: string },
+  meta: { now: Date; version: string; analysis?: Analysis | null },
 ): OutputSheet[] {
+  const analysis = meta.analysis ?? null;
   const sheets: (OutputSheet | null)[] = [
-    resultsSheet(result),
+    analysis ? withPreviousColumns(resultsSheet(result), result, analysis) : resultsSheet(result),
+    ...(analysis ? analysisSheets(result, analysis) : []),
     detailsSheet(result),
     interviewsSheet(result),
     assistanceSheet(result),

@@ -6,6 +6,8 @@ import { issueText, t } from '../messages';
 import type { AssessmentResult, Issue, JsonReport, Lang } from '../types';
 import { round2 } from '../numbers';
 import { vetoLine } from './words';
+import { analysisJson } from './analysisJson';
+import type { Analysis } from '../analysis';
 
 function issueEntry(issue: Issue, lang: Lang): JsonReport['warnings'][number] {
   return { sheet: issue.sheet, cell: issue.cell, message: issueText(issue, lang) };
@@ -16,13 +18,13 @@ function issueEntry(issue: Issue, lang: Lang): JsonReport['warnings'][number] {
  * are empty arrays. Cost: O(units × (dimensions + vetoes) + issues).
  * @example toJson(null, [error], 'zh').errors[0].message // => '考核数据!F7：…'
  */
-export function toJson(result: AssessmentResult | null, issues: Issue[], lang: Lang): JsonReport {
+export function toJson(result: AssessmentResult | null, issues: Issue[], lang: Lang, analysis: Analysis | null = null): JsonReport {
   const warnings = issues.filter((i) => i.severity === 'warning').map((i) => issueEntry(i, lang));
   const errors = issues.filter((i) => i.severity === 'error').map((i) => issueEntry(i, lang));
   if (!result || errors.length > 0) {
-    return { year: result ? result.params.year : null, units: [], interviews: [], assistance: [], warnings, errors };
+    return { year: result ? result.params.year : null, units: [], interviews: [], assistance: [], warnings, errors, previous: null };
   }
-  return {
+  const report: JsonReport = {
     year: result.params.year,
     units: result.units.map((unit) => ({
       name: unit.name,
@@ -51,4 +53,5 @@ export function toJson(result: AssessmentResult | null, issues: Issue[], lang: L
     warnings,
     errors,
   };
+  return analysis ? analysisJson(report, analysis) : report;
 }

@@ -4,6 +4,7 @@
  * result sheet (Excel) or the download link (file mode).
  */
 import { Button, Link } from '@fluentui/react-components';
+import { AnalysisLines, ChartBlock, usePickedUnit } from './AnalysisPanel';
 import type { AssistanceItemKey } from '../../core/types';
 import type { Download, PaneMode } from '../host';
 import type { Say } from '../say';
@@ -21,6 +22,7 @@ export interface ResultSummaryProps {
 
 export function ResultSummary({ say, mode, summary, download, uncarried, onOpenSheet }: ResultSummaryProps) {
   const pane = usePaneStyles();
+  const [picked, pick] = usePickedUnit();
   const separator = say('ui.summary.separator');
   const list = (names: string[]) => (names.length > 0 ? names.join(separator) : say('ui.summary.none'));
   const items = (keys: AssistanceItemKey[]) => keys.join(separator);
@@ -30,6 +32,7 @@ export function ResultSummary({ say, mode, summary, download, uncarried, onOpenS
       <h2 id="summary-heading" className={pane.heading}>
         {say('ui.summary.heading')}
       </h2>
+      {summary.analysis ? <ChartBlock say={say} summary={summary.analysis} picked={picked} onPick={pick} /> : null}
       <ul className={pane.list}>
         {SUMMARY_GRADES.map((grade) => (
           <li key={grade} data-grade={grade}>
@@ -37,6 +40,7 @@ export function ResultSummary({ say, mode, summary, download, uncarried, onOpenS
           </li>
         ))}
       </ul>
+      {summary.analysis ? <AnalysisLines say={say} summary={summary.analysis} picked={picked} onPick={pick} /> : null}
 
       <h3 className={pane.heading}>{say('ui.summary.interviews')}</h3>
       {summary.interviews.length === 0 ? (

@@ -1,8 +1,12 @@
 /**
  * Which sheet plays which role: one labelled Fluent Dropdown per role, listing the
- * workbook's sheets, plus "（无）" for the optional roles.
+ * workbook's sheets, plus "（无）" for the optional roles. When every role is found by its
+ * usual sheet name the roles fold into one line ("数据表：已按表名找到 5 张，可修改") that
+ * opens on click (issue 13 §5).
  */
-import { Dropdown, Field, Option } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Option } from '@fluentui/react-components';
+import { useState } from 'react';
+import { DEFAULT_ROLES } from '../../core';
 import type { Roles } from '../../core/types';
 import { NO_SHEET, OPTIONAL_ROLES, ROLE_KEYS, type RoleKey } from '../roles';
 import type { Say } from '../say';
@@ -27,8 +31,26 @@ export interface RolesFormProps {
   onChange: (role: RoleKey, sheet: string) => void;
 }
 
+/**
+ * Whether every role names the sheet of its usual name, and that sheet exists.
+ * @example allFoundByName(['考核数据', '指标设置', '问题清单', '帮扶单位', '考核参数'], roles) // => true
+ */
+export function allFoundByName(sheets: string[], roles: Roles): boolean {
+  return ROLE_KEYS.every((role) => roles[role] === DEFAULT_ROLES[role] && sheets.includes(roles[role]));
+}
+
 export function RolesForm({ say, sheets, roles, disabled, onChange }: RolesFormProps) {
   const pane = usePaneStyles();
+  const [open, setOpen] = useState(false);
+  if (!open && allFoundByName(sheets, roles)) {
+    return (
+      <section className={pane.section} data-testid="roles-folded">
+        <Button appearance="subtle" size="small" aria-expanded={false} onClick={() => setOpen(true)} style={{ justifyContent: 'flex-start', minWidth: 0 }}>
+          {say('ui.roles.folded', { count: ROLE_KEYS.length })}
+        </Button>
+      </section>
+    );
+  }
   return (
     <section className={pane.section} aria-labelledby="roles-heading">
       <h2 id="roles-heading" className={pane.heading}>

@@ -143,8 +143,8 @@ describe('the demo workbook', () => {
     expect(assistance[5].items.find((i) => i.item === '资金整合任务')?.passed).toBeNull();
   });
 
-  it('writes all six result sheets and says the data are illustrative', () => {
-    expect(outcome.sheets.map((s) => s.name)).toEqual(['考核结果', '计算明细', '约谈名单', '帮扶单位考核', '数据核验', '考核说明']);
+  it('writes all six result sheets and the analyses, and says the data are illustrative', () => {
+    expect(outcome.sheets.map((s) => s.name)).toEqual(['考核结果', '稳健性分析', '图表', '计算明细', '约谈名单', '帮扶单位考核', '数据核验', '考核说明']);
     const about = outcome.sheets.find((s) => s.name === '考核说明')!;
     expect(about.rows.flat().some((c) => String(c.v).startsWith('示例数据，仅供演示'))).toBe(true);
     expect(about.rows.flat().some((c) => c.v === KAOHE_VERSION)).toBe(true);

@@ -86,6 +86,7 @@ describe('toJson', () => {
       assistance: [],
       warnings: [{ sheet: '考核数据', cell: 'E7', message: '考核数据!E7：超过 100%' }],
       errors: [{ sheet: '考核数据', cell: 'F7', message: '考核数据!F7：应为数字' }],
+      previous: null,
     });
   });
 });

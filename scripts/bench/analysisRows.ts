@@ -1,0 +1,23 @@
+/** The rows of the issue-13 figure for the bench table. */
+import { benchAnalysis } from './analysis';
+import { ms, verdict, type FigureRow } from './report';
+
+/** Robustness (1,000 runs) within this many times the plain computation. */
+const ANALYSIS_GOAL = 5;
+
+export async function analysisRows(quick: boolean): Promise<FigureRow[]> {
+  const f = await benchAnalysis(quick ? 500 : 5_000, 40, { warmup: 1, runs: 3 });
+  const size = `${f.units.toLocaleString('en')} × ${f.indicators}`;
+  const perRead = f.robustnessMs / f.readComputeMs;
+  return [
+    {
+      figure: `robustness ${f.runs} runs, ${size} / readInput + compute`,
+      measured: `${perRead.toFixed(1)}× (${ms(f.robustnessMs)} / ${ms(f.readComputeMs)})`,
+      goal: `≤ ${ANALYSIS_GOAL}×`,
+      verdict: verdict(perRead <= ANALYSIS_GOAL),
+    },
+    { figure: `robustness ${size} / compute alone (information)`, measured: `${(f.robustnessMs / f.computeMs).toFixed(0)}× (${ms(f.robustnessMs)} / ${ms(f.computeMs)})`, goal: '—', verdict: 'INFO' },
+    { figure: `gaps (toBetter/toWorse), ${size}`, measured: ms(f.gapsMs), goal: '—', verdict: 'INFO' },
+    { figure: 'all analyses, 19-unit demo, 1,000 runs', measured: ms(f.demoMs), goal: 'instant (< 0.5 s)', verdict: verdict(f.demoMs < 500) },
+  ];
+}
