@@ -344,7 +344,6 @@ const catalog = {
   'files.plainExtension': { zh: '输入工作簿不含宏，输出文件名应以 .xlsx 结尾："{file}"。', en: 'The input workbook holds no macros: the output file name must end in .xlsx: "{file}".' },
   'files.tooLarge': { zh: '结果工作簿将超过 4 GB，无法写入"{file}"。请减少单位或指标的数量后再试。', en: 'The result workbook would exceed 4 GB; "{file}" was not written. Reduce the number of units or indicators and try again.' },
   'files.unexpected': { zh: '发生意外错误：{reason}', en: 'Unexpected error: {reason}' },
-  'files.helpJson': { zh: '用法见 usage 字段。', en: 'See the usage field.' },
 
   // ── deployable package and the health page (scripts/package*, check/*) ──
   // @section package
