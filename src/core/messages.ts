@@ -240,6 +240,7 @@ const catalog = {
   'xlsx.badXml': { zh: '工作簿中的部件"{part}"不是有效的 XML（{detail}）。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。', en: 'The part "{part}" of the workbook is not valid XML ({detail}). Open it in Excel or WPS, save it as .xlsx and try again.' },
   'xlsx.doctype': { zh: '工作簿中的部件"{part}"含有文档类型声明（DOCTYPE），Excel 工作簿不会有这种内容，出于安全考虑已拒绝读取。', en: 'The part "{part}" of the workbook holds a document type declaration (DOCTYPE), which Excel workbooks never contain; it was refused for safety.' },
   'xlsx.sheetTooLarge': { zh: '工作表"{sheet}"解压后超过 {limit} MB 的上限（数据量超过上限），未读取。', en: 'Sheet "{sheet}" is over the limit of {limit} MB when unpacked (too much data); it was not read.' },
+  'xlsx.sheetBomb': { zh: '工作表"{sheet}"解压后异常膨胀（压缩比超过 {ratio}:1），可能是恶意文件，未读取。', en: 'Sheet "{sheet}" expands abnormally when unpacked (over {ratio}:1); it may be a hostile file and was not read.' },
   'xlsx.tooManyCells': { zh: '工作表"{sheet}"的单元格超过 {limit} 个（数据量超过上限），未读取。请删除多余的内容后再试。', en: 'Sheet "{sheet}" holds more than {limit} cells (too much data); it was not read. Remove what is not needed and try again.' },
   'xlsx.tooManyRows': { zh: '工作表"{sheet}"超过 1,048,576 行（文件有误），未读取。', en: 'Sheet "{sheet}" goes beyond row 1,048,576 (the file is faulty); it was not read.' },
   'xlsx.tooManyCols': { zh: '工作表"{sheet}"超过 XFD 列（16,384 列，文件有误），未读取。', en: 'Sheet "{sheet}" goes beyond column XFD (16,384 columns; the file is faulty); it was not read.' },

@@ -4,7 +4,7 @@
  * hostile cases). Independent of src/io/xlsx/zip.ts except for crc32.
  */
 import { deflateSync } from 'fflate';
-import { crc32 } from '../../src/io/xlsx/zip';
+import { concatBytes as concat, crc32 } from '../../src/io/xlsx/zip';
 
 export interface BuildEntry {
   name: string;
@@ -31,17 +31,6 @@ export interface BuildOptions {
 }
 
 const enc = new TextEncoder();
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const size = parts.reduce((n, p) => n + p.length, 0);
-  const out = new Uint8Array(size);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
 class Writer {
   private readonly bytes: number[] = [];

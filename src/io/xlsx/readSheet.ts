@@ -101,7 +101,8 @@ export function readSheet(pkg: XlsxPackage, sheet: SheetInfo, context: SheetCont
     if (err instanceof SheetOverflow) return unreadable(err.msg);
     if (err instanceof XlsxError) {
       const { code, params } = err.msg;
-      if (code === 'xlsx.partTooLarge' || code === 'xlsx.bomb') {
+      if (code === 'xlsx.bomb') return unreadable({ code: 'xlsx.sheetBomb', params: { sheet: name, ratio: Number(params?.ratio ?? 0) } });
+      if (code === 'xlsx.partTooLarge') {
         return unreadable({ code: 'xlsx.sheetTooLarge', params: { sheet: name, limit: Math.round(context.partLimit / 1048576) } });
       }
       if (code === 'xlsx.badXml' || code === 'xlsx.doctype') {
@@ -231,7 +232,7 @@ class SheetReader {
   }
 
   private openCell(tag: XmlTag): void {
-    const r = tag.attributes.r?.value ?? attr(tag, 'r');
+    const r = tag.attributes.r;
     if (r !== undefined && parseRef(r, this.ref)) {
       if (this.ref.row !== 0 && this.ref.row !== this.rowNumber) {
         this.checkRow(this.ref.row);
@@ -246,8 +247,8 @@ class SheetReader {
     if (this.col < 0) this.col = 0;
     if (this.rowNumber === 0) this.rowNumber = 1;
     this.inCell = true;
-    this.cellType = tag.attributes.t?.value ?? '';
-    const s = tag.attributes.s?.value;
+    this.cellType = tag.attributes.t ?? '';
+    const s = tag.attributes.s;
     this.cellStyle = s === undefined ? 0 : Number(s) || 0;
     this.hasValue = false;
     this.hasFormula = false;
@@ -280,7 +281,9 @@ class SheetReader {
 
   private cellValue(): CellValue {
     const type = this.cellType;
-    if (!this.hasValue) {
+    // openpyxl writes an uncalculated formula as <f>…</f><v></v>: no cached value either
+    const uncached = !this.hasValue || (this.hasFormula && this.buffer === '' && type !== 'str' && type !== 'inlineStr');
+    if (uncached) {
       if (!this.hasFormula) return null;
       let formula = this.formula;
       if (this.sharedIndex !== '') {

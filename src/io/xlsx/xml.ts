@@ -17,11 +17,30 @@
  *   (officeDocument relationships, transitional or strict), `isPackageRelNs`,
  *   `isContentTypesNs`.
  */
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { SaxesParser, type SaxesTag } from 'saxes';
 import { XlsxError } from './errors';
 import { inflateEntry, type ZipArchive, type ZipEntry } from './zip';
 
-export type XmlTag = SaxesTagNS;
+/** Prefix → namespace URI in scope ('' = the default namespace). */
+export type NsScope = Record<string, string>;
+
+/**
+ * An element as handlers see it. saxes runs without its namespace mode (which costs about
+ * half the parse time); this layer resolves prefixes itself, only where `xmlns` appears.
+ */
+export interface XmlTag {
+  /** Qualified name as written (`x:c`). */
+  name: string;
+  /** Local name (`c`). */
+  local: string;
+  /** Namespace URI ('' for none). */
+  uri: string;
+  /** Attributes by qualified name, as written. */
+  attributes: Record<string, string>;
+  /** The namespace scope of the element. */
+  ns: NsScope;
+  isSelfClosing: boolean;
+}
 
 export interface XmlHandler {
   open?(tag: XmlTag): void;
@@ -48,27 +67,30 @@ export const isPackageRelNs = (uri: string): boolean => uri === PACKAGE_REL_NS;
 export const isContentTypesNs = (uri: string): boolean => uri === CONTENT_TYPES_NS;
 
 /**
- * An attribute in no namespace, by local name. Cost: O(attributes).
+ * An attribute in no namespace, by local name (unprefixed attributes have no namespace).
+ * Cost: O(1).
  * @example attr(tag, 'r') // => 'A1'
  */
 export function attr(tag: XmlTag, local: string): string | undefined {
-  const direct = tag.attributes[local];
-  if (direct && direct.uri === '') return direct.value;
+  return tag.attributes[local];
+}
+
+/** A namespaced attribute (`r:id`) by local name and a test on its namespace URI. Cost: O(attributes). */
+export function attrNs(tag: XmlTag, local: string, isNs: (uri: string) => boolean): string | undefined {
   for (const key in tag.attributes) {
-    const a = tag.attributes[key];
-    if (a.local === local && a.uri === '') return a.value;
+    const colon = key.indexOf(':');
+    if (colon < 0 || key.slice(colon + 1) !== local) continue;
+    const uri = tag.ns[key.slice(0, colon)];
+    if (uri !== undefined && isNs(uri)) return tag.attributes[key];
   }
   return undefined;
 }
 
-/** A namespaced attribute by local name and a test on its namespace URI. Cost: O(attributes). */
-export function attrNs(tag: XmlTag, local: string, isNs: (uri: string) => boolean): string | undefined {
-  for (const key in tag.attributes) {
-    const a = tag.attributes[key];
-    if (a.local === local && isNs(a.uri)) return a.value;
-  }
-  return undefined;
-}
+/** Never written to: every declaring element gets a child scope. */
+const ROOT_SCOPE: NsScope = Object.assign(Object.create(null) as NsScope, { '': '', xml: 'http://www.w3.org/XML/1998/namespace' });
+
+/** Tags that opened a namespace scope, so closing them restores the parent's. */
+const OWNS_SCOPE = Symbol('owns scope');
 
 interface Feeder {
   write(text: string): void;
@@ -76,8 +98,9 @@ interface Feeder {
 }
 
 function makeParser(part: string, handler: XmlHandler): Feeder {
-  const parser = new SaxesParser({ xmlns: true, position: false });
+  const parser = new SaxesParser({ position: false });
   let failure: unknown = null;
+  let scope = ROOT_SCOPE;
   parser.on('doctype', () => {
     throw new XlsxError({ code: 'xlsx.doctype', params: { part } });
   });
@@ -85,8 +108,45 @@ function makeParser(part: string, handler: XmlHandler): Feeder {
     failure ??= new XlsxError({ code: 'xlsx.badXml', params: { part, detail: err.message.slice(0, 200) } });
     throw failure;
   });
-  if (handler.open) parser.on('opentag', handler.open);
-  if (handler.close) parser.on('closetag', handler.close);
+  const open = handler.open;
+  const close = handler.close;
+  // Namespace declarations, seen attribute by attribute (saxes' attribute objects are
+  // dictionaries: scanning every tag's attributes would cost more than the parse).
+  let declared: string[] = [];
+  parser.on('attribute', (a) => {
+    const key = a.name;
+    if (key.charCodeAt(0) === 120 && key.startsWith('xmlns') && (key.length === 5 || key.charCodeAt(5) === 58)) {
+      declared.push(key.length === 5 ? '' : key.slice(6), a.value);
+    }
+  });
+  parser.on('opentag', (raw: SaxesTag) => {
+    const tag = raw as unknown as XmlTag & { [OWNS_SCOPE]?: NsScope };
+    if (declared.length > 0) {
+      tag[OWNS_SCOPE] = scope;
+      scope = Object.create(scope) as NsScope;
+      for (let i = 0; i < declared.length; i += 2) scope[declared[i]] = declared[i + 1];
+      declared = [];
+    }
+    const name = tag.name;
+    const colon = name.indexOf(':');
+    if (colon < 0) {
+      tag.local = name;
+      tag.uri = scope[''];
+    } else {
+      tag.local = name.slice(colon + 1);
+      const uri = scope[name.slice(0, colon)];
+      if (uri === undefined) throw new XlsxError({ code: 'xlsx.badXml', params: { part, detail: `unbound prefix in <${name.slice(0, 40)}>` } });
+      tag.uri = uri;
+    }
+    tag.ns = scope;
+    if (open) open(tag);
+  });
+  parser.on('closetag', (raw: SaxesTag) => {
+    const tag = raw as unknown as XmlTag & { [OWNS_SCOPE]?: NsScope };
+    if (close) close(tag);
+    const parent = tag[OWNS_SCOPE];
+    if (parent) scope = parent;
+  });
   if (handler.text) parser.on('text', handler.text);
   if (handler.text) parser.on('cdata', handler.text);
   return {

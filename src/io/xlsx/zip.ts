@@ -16,6 +16,7 @@
  *   the output passes `limit`, the compression ratio is abnormal, or the size/CRC lie.
  * - `entryBytes(zip, entry, limit)` → the whole uncompressed entry (small parts only).
  * - `crc32(bytes, crc?)` → CRC-32 as zip uses it (for writers too).
+ * - `concatBytes(chunks)` → one Uint8Array.
  */
 import { Inflate } from 'fflate';
 import { corrupt, XlsxError } from './errors';
@@ -342,7 +343,11 @@ export function entryBytes(zip: ZipArchive, entry: ZipEntry, limit: number): Uin
     chunks.push(chunk.slice());
     size += chunk.length;
   });
-  if (chunks.length === 1) return chunks[0];
+  return chunks.length === 1 ? chunks[0] : concatBytes(chunks, size);
+}
+
+/** The chunks as one array. Cost: O(bytes). @example concatBytes([a, b]).length // => a.length + b.length */
+export function concatBytes(chunks: Uint8Array[], size = chunks.reduce((n, c) => n + c.length, 0)): Uint8Array {
   const out = new Uint8Array(size);
   let o = 0;
   for (const chunk of chunks) {

@@ -124,6 +124,15 @@ describe('package: file types and damaged packages, each with its message', () =
     ['.ods', buildZip([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet', method: 0 }, { name: 'content.xml', data: '<x/>' }]), 'xlsx.ods'],
     ['text', new TextEncoder().encode('单位,得分\n'), 'xlsx.notZip'],
     ['a zip without a workbook', buildZip([{ name: 'readme.txt', data: 'hi' }]), 'xlsx.notWorkbook'],
+    [
+      'a Word document (.docx)',
+      buildZip([
+        { name: '[Content_Types].xml', data: '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>' },
+        { name: '_rels/.rels', data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/></Relationships>` },
+        { name: 'word/document.xml', data: '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>' },
+      ]),
+      'xlsx.notWorkbook',
+    ],
   ];
   it.each(cases)('%s', (_label, bytes, expected) => {
     expect(thrown(() => openPackage(bytes)).msg.code).toBe(expected);

@@ -88,6 +88,11 @@ describe('reader: every cell type', () => {
     expect((g1904.values[0][0] as Date).toISOString()).toBe('1915-03-24T00:00:00.000Z');
   });
 
+  it("openpyxl's empty <v> after a formula is no cached value; a cached empty string stays ''", () => {
+    const g2 = one('<row r="1"><c r="A1"><f>SUM(B1:B4)</f><v></v></c><c r="B1" t="str"><f>""</f><v></v></c><c r="C1" t="n"><f>1+1</f><v/></c></row>');
+    expect(g2.values).toEqual([[{ error: 'SUM(B1:B4)', uncached: true }, '', { error: '1+1', uncached: true }]]);
+  });
+
   it('shared formulas without a cached value name the master formula', () => {
     const g2 = one('<row r="1"><c r="A1"><f t="shared" ref="A1:A2" si="0">B1*2</f></c></row><row r="2"><c r="A2"><f t="shared" si="0"/></c></row>');
     expect(g2.values).toEqual([[{ error: 'B1*2', uncached: true }], [{ error: 'B1*2', uncached: true }]]);
