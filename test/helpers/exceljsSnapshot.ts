@@ -1,12 +1,23 @@
 /**
- * An independent second reader for tests: the workbook as ExcelJS sees it, handed to the
- * core the way Kaohe's earlier ExcelJS adapter did (formula → cached result, rich text →
- * plain text, hyperlink → its text, error → { error }, merged non-master cells → null).
- * It knows nothing of merges or hidden rows (those stay undefined).
+ * The reading half of the former ExcelJS adapter (removed from src/ in issue 9), kept as a
+ * test helper so corpus tests can show what ExcelJS used to read (e.g. a cached 0 read as
+ * blank). Test support only.
  */
 import ExcelJS from 'exceljs';
 import type { CellValue, SheetGrid, WorkbookSnapshot } from '../../src/core/types';
 
+/** Loads .xlsx bytes with ExcelJS and reads them as the old adapter did. */
+export async function openWorkbook(data: ArrayBuffer | Uint8Array): Promise<{ read(pick: (sheetNames: string[]) => string[]): Promise<WorkbookSnapshot> }> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(data as ArrayBuffer);
+  return { read: async (pick) => readSnapshot(workbook, pick) };
+}
+
+
+/**
+ * A cell's value as the core sees it. Cost: O(rich-text runs).
+ * @example plainValue({ formula: 'A1*2', result: 4 }) // => 4
+ */
 export function plainValue(value: ExcelJS.CellValue | undefined): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
@@ -14,7 +25,9 @@ export function plainValue(value: ExcelJS.CellValue | undefined): CellValue {
   if (typeof value === 'object') {
     if ('error' in value) return { error: String(value.error) };
     if ('richText' in value) return value.richText.map((run) => run.text).join('');
-    if ('formula' in value || 'sharedFormula' in value) return plainValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue | undefined);
+    if ('formula' in value || 'sharedFormula' in value) {
+      return plainValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue | undefined);
+    }
     if ('hyperlink' in value) {
       const text = (value as ExcelJS.CellHyperlinkValue).text as unknown;
       return typeof text === 'string' ? text : plainValue(text as ExcelJS.CellValue);
@@ -23,10 +36,12 @@ export function plainValue(value: ExcelJS.CellValue | undefined): CellValue {
   return null;
 }
 
-const isMergedSlave = (cell: ExcelJS.Cell): boolean => cell.isMerged && cell.master.address !== cell.address;
+function isMergedSlave(cell: ExcelJS.Cell): boolean {
+  return cell.isMerged && cell.master.address !== cell.address;
+}
 
 /** The used range of a worksheet as a SheetGrid (an empty sheet → values []). */
-export function exceljsGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
+export function sheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
@@ -58,19 +73,12 @@ export function exceljsGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
   return { name: worksheet.name, values, formats, originRow: top - 1, originCol: left - 1 };
 }
 
-/** Loads .xlsx bytes with ExcelJS; `read(pick)` gives the snapshot of the picked sheets. */
-export async function openWithExcelJs(data: Uint8Array | ArrayBuffer): Promise<{ read(pick: (names: string[]) => string[]): Promise<WorkbookSnapshot> }> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(data as ArrayBuffer);
-  return {
-    read: async (pick) => {
-      const sheetNames = workbook.worksheets.map((ws) => ws.name);
-      const sheets: Record<string, SheetGrid> = {};
-      for (const name of pick(sheetNames)) {
-        const worksheet = workbook.getWorksheet(name);
-        if (worksheet) sheets[name] = exceljsGrid(worksheet);
-      }
-      return { sheetNames, sheets };
-    },
-  };
+function readSnapshot(workbook: ExcelJS.Workbook, pick: (sheetNames: string[]) => string[]): WorkbookSnapshot {
+  const sheetNames = workbook.worksheets.map((ws) => ws.name);
+  const sheets: Record<string, SheetGrid> = {};
+  for (const name of pick(sheetNames)) {
+    const worksheet = workbook.getWorksheet(name);
+    if (worksheet) sheets[name] = sheetGrid(worksheet);
+  }
+  return { sheetNames, sheets };
 }

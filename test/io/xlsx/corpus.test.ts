@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { assess, sheetsToRead } from '../../../src/core';
 import { t } from '../../../src/core/messages';
 import type { CellValue, SheetGrid } from '../../../src/core/types';
-import { openWithExcelJs as openWorkbook } from '../../helpers/exceljsSnapshot';
+import { openWorkbook } from '../../helpers/exceljsSnapshot';
 import { XlsxError } from '../../../src/io/xlsx/errors';
 import { openPackage } from '../../../src/io/xlsx/package';
 import { readSnapshot, readXlsx } from '../../../src/io/xlsx/reader';
