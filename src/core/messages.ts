@@ -261,7 +261,7 @@ const catalog = {
   'report.param.vetoedMayBeGood': { zh: '否：被否决（取消评先资格）的单位不评"好"，名额顺延（默认）；是：仍按排名评"好"。', en: '否: a vetoed unit is never 好, the place passes down (default); 是: it may still be graded 好 by rank.' },
   'report.param.spread': { zh: '稳健性分析：每项指标分值随机扰动的幅度（如 10% 即 0.9–1.1 倍）。', en: 'Robustness analysis: how far each indicator\'s points are varied (10% = 0.9–1.1 times).' },
   'report.param.runs': { zh: '稳健性分析：随机扰动的次数。', en: 'Robustness analysis: number of random variations.' },
-  'cli.usage': { zh: '用法：\n  npm run cli -- compute <输入.xlsx> [-o <输出.xlsx>] [--json] [--force] [--lang zh|en]\n  npm run cli -- template <输出.xlsx> [--demo] [--force]\n  npm run cli -- --help', en: 'Usage:\n  npm run cli -- compute <in.xlsx> [-o <out.xlsx>] [--json] [--force] [--lang zh|en]\n  npm run cli -- template <out.xlsx> [--demo] [--force]\n  npm run cli -- --help' },
+  'cli.usage': { zh: '用法：\n  npm run cli -- compute <输入.xlsx> [-o <输出.xlsx>] [--previous <上年结果.xlsx>] [--json] [--force] [--lang zh|en]\n  npm run cli -- template <输出.xlsx> [--demo] [--force]\n  npm run cli -- --help', en: 'Usage:\n  npm run cli -- compute <in.xlsx> [-o <out.xlsx>] [--previous <last-year.xlsx>] [--json] [--force] [--lang zh|en]\n  npm run cli -- template <out.xlsx> [--demo] [--force]\n  npm run cli -- --help' },
   'cli.unknownCommand': { zh: '未知命令"{command}"。', en: 'Unknown command "{command}".' },
   'cli.unknownOption': { zh: '未知选项"{option}"。', en: 'Unknown option "{option}".' },
   'cli.missingFile': { zh: '缺少文件参数。', en: 'Missing file argument.' },
