@@ -227,3 +227,21 @@ export const OUTPUT_SHEETS = ['考核结果', '计算明细', '约谈名单', '�
 
 /** The very-hidden sheet in which Kaohe records which sheets it made. */
 export const REGISTRY_SHEET = 'Kaohe登记';
+
+/** Prefix of the temporary names under which hosts stage result sheets before the swap (io/staging.ts). */
+export const STAGING_PREFIX = 'Kaohe暂存';
+
+/** True for a name Kaohe may have written: an output sheet name, optionally with `(n)` or `(续n)` (a long sheet's continuation). */
+export function isKaoheSheetName(name: string): boolean {
+  const m = /^(.*?)(\((续)?(\d+)\)_*)?$/.exec(name);
+  return m !== null && (OUTPUT_SHEETS as readonly string[]).includes(m[1]);
+}
+
+/**
+ * True for a staging name (`Kaohe暂存3`).
+ * @example isStagingName('Kaohe暂存12') // => true
+ * @example isStagingName('Kaohe暂存') // => false
+ */
+export function isStagingName(name: string): boolean {
+  return name.startsWith(STAGING_PREFIX) && /^\d{1,4}$/.test(name.slice(STAGING_PREFIX.length));
+}

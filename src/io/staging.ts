@@ -23,6 +23,7 @@
  * reading the workbook and add the proven ones to the registry grid with `withProvenSheets`,
  * so the core's planWrite replaces them and reuses their names.
  */
+import { isStagingName, STAGING_PREFIX } from '../core/defaults';
 import { REGISTRY_SHEET } from '../core/defaults';
 import { isKaoheSheetName, registeredSheets, registrySheet, REGISTRY_MARKER, REGISTRY_FORMAT } from '../core/report/plan';
 import type { CellValue, OutputSheet, SheetGrid, WritePlan } from '../core/types';
@@ -30,19 +31,12 @@ import type { CellValue, OutputSheet, SheetGrid, WritePlan } from '../core/types
 export { isMarkerRow, SHEET_MARKER } from '../core/report/plan';
 
 /** Staging sheet names are this prefix and a number; the prefix is reserved for Kaohe. */
-export const STAGING_PREFIX = 'Kaohe暂存';
+export { STAGING_PREFIX };
 
 /** Most unregistered sheets whose last row an adapter reads to look for the marker. */
 export const MAX_MARKER_CANDIDATES = 40;
 
-/**
- * True for a staging name (`Kaohe暂存3`).
- * @example isStagingName('Kaohe暂存12') // => true
- * @example isStagingName('Kaohe暂存') // => false
- */
-export function isStagingName(name: string): boolean {
-  return name.startsWith(STAGING_PREFIX) && /^\d{1,4}$/.test(name.slice(STAGING_PREFIX.length));
-}
+export { isStagingName };
 
 /**
  * Sheets with a Kaohe result-sheet name that the registry does not list: the adapter reads

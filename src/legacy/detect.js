@@ -27,7 +27,7 @@
     if (!me) return;
     var ua = (window.navigator && window.navigator.userAgent) || '';
     // WPS: the ribbon asks for the legacy pane when its modern bundle could not run (src/wps/ribbon.ts).
-    var legacy = legacyEngine(ua) || /[?&]kaohe-engine=legacy\b/.test(window.location.search || '');
+    var legacy = legacyEngine(ua) || /[?&]kaohe-engine=legacy\b/.test((window.location && window.location.search) || '');
     var src = me.getAttribute(legacy ? 'data-legacy' : 'data-modern');
     document.documentElement.className += legacy ? ' kaohe-legacy-engine' : ' kaohe-modern-engine';
     var tag = document.createElement('script');

@@ -17,7 +17,7 @@ export function demoSnapshot(): WorkbookSnapshot {
   return {
     sheetNames: sheets.map((s) => s.name),
     sheets: Object.fromEntries(
-      sheets.map((s) => [s.name, { name: s.name, values: s.rows.map((row) => row.map((cell) => cell.v)), originRow: 0, originCol: 0 }]),
+      sheets.map((s) => [s.name, { name: s.name, values: s.rows.map((row) => row.map((cell) => cell.v)), originRow: 0, originCol: 0, merges: [], hiddenRows: [], hiddenCols: [] }]),
     ),
   };
 }

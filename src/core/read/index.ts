@@ -9,7 +9,7 @@
  * Every error and warning is collected (reading never stops at the first) and returned
  * sorted by sheet (role order), row, column.
  */
-import { DEFAULT_ROLES, OUTPUT_SHEETS, REGISTRY_SHEET } from '../defaults';
+import { DEFAULT_ROLES, isKaoheSheetName, isStagingName, OUTPUT_SHEETS, REGISTRY_SHEET } from '../defaults';
 import { t } from '../messages';
 import type { AssessmentInput, Indicator, Issue, Roles, SheetGrid, WorkbookSnapshot } from '../types';
 import { readAssistance } from './assistance';
@@ -42,7 +42,9 @@ export function resolveRoleSheets(sheetNames: string[], roles: Roles): Roles {
 /** Sheets that may hold extra data columns: all but the role sheets and Kaohe's own. */
 export function candidateDataSheets(sheetNames: string[], roles: Roles): string[] {
   const roleNames = new Set([roles.data, roles.indicators, roles.problems, roles.assistance, roles.params]);
-  return sheetNames.filter((name) => !roleNames.has(name) && !NOT_DATA.has(name.trim()));
+  // Kaohe's own sheets (also `考核结果(2)`, `计算明细(续2)`) and sheets staged by an earlier,
+  // interrupted write (`Kaohe暂存3`) are never data: they would change the fingerprint.
+  return sheetNames.filter((name) => !roleNames.has(name) && !NOT_DATA.has(name.trim()) && !isKaoheSheetName(name.trim()) && !isStagingName(name));
 }
 
 /** Up to 8 texts of the first rows, for "no header" messages. */

@@ -22,7 +22,7 @@
  * (`考核结果`, `考核结果(2)`…) is ignored, so a tampered registry cannot make Kaohe
  * delete a user's sheet.
  */
-import { OUTPUT_SHEETS, REGISTRY_SHEET } from '../defaults';
+import { REGISTRY_SHEET } from '../defaults';
 import type { CellValue, OutputSheet, SheetGrid, WorkbookSnapshot, WritePlan } from '../types';
 import { textCell } from './layout';
 
@@ -51,11 +51,9 @@ export function withMarker(sheet: OutputSheet): OutputSheet {
 
 const cellText = (v: CellValue | undefined): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
 
-/** True for a name Kaohe may have written: an output sheet name, optionally with `(n)` or `(续n)` (a long sheet's continuation). */
-export function isKaoheSheetName(name: string): boolean {
-  const m = /^(.*?)(\((续)?(\d+)\)_*)?$/.exec(name);
-  return m !== null && (OUTPUT_SHEETS as readonly string[]).includes(m[1]);
-}
+import { isKaoheSheetName } from '../defaults';
+
+export { isKaoheSheetName };
 
 /**
  * The sheet names listed in a registry grid; [] when the grid is absent or has no marker.

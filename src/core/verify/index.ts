@@ -16,7 +16,7 @@ import { inputFingerprint, sheetFingerprints } from '../read/fingerprint';
 import { IssueList, roleOrder } from '../read/issues';
 import { parameterName, readParams } from '../read/params';
 import { PARAM_LINES } from '../report/params';
-import { isKaoheSheetName, registeredSheets } from '../report/plan';
+import { isKaoheSheetName, registeredSheets, withMarker } from '../report/plan';
 import type { CellValue, Issue, Lang, Msg, OutputSheet, Params, Roles, SheetGrid, WorkbookSnapshot } from '../types';
 import { lastCol, lastRow, textAt } from './grid';
 import { compareTable, DifferenceList, type Difference, type TableKeys } from './compare';
@@ -228,7 +228,8 @@ export async function verifyWorkbook(read: ReadWorkbook, options: VerifyOptions)
         continue;
       }
       const spec = TABLES[sheet.name];
-      if (spec) compareTable(sheet, grid, spec, diffs);
+      // Written sheets end with Kaohe's marker row (plan.ts): compare against the sheet as written.
+      if (spec) compareTable(withMarker(sheet), grid, spec, diffs);
       if (sheet.name === ABOUT) compareIndicatorSection(sheet, grid, diffs);
     }
     for (const name of registered) {
