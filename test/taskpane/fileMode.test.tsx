@@ -77,7 +77,8 @@ describe('App in file mode (real package adapter, download mocked)', () => {
     const file = new File(['not a zip'], '坏文件.xlsx');
     fireEvent.change(screen.getByLabelText('打开 Excel 文件（.xlsx）'), { target: { files: [file] } });
     const alert = await screen.findByRole('alert', undefined, { timeout: 10000 });
-    expect(alert.textContent).toContain('无法读取"坏文件.xlsx"：它不是有效的 .xlsx 工作簿。');
+    // The package reader's own words: what the file is and what to do.
+    expect(alert.textContent).toContain('这不是 .xlsx 工作簿（文件不是 zip 压缩包，可能已损坏或是其他类型的文件）。请在 Excel 或 WPS 中打开它，另存为 .xlsx（Excel 工作簿）后再试。');
     await waitFor(() => expect(screen.queryByText(/已打开/)).toBeNull());
   });
 });

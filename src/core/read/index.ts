@@ -41,7 +41,10 @@ export function resolveRoleSheets(sheetNames: string[], roles: Roles): Roles {
 
 /** Sheets that may hold extra data columns: all but the role sheets and Kaohe's own. */
 export function candidateDataSheets(sheetNames: string[], roles: Roles): string[] {
-  const roleNames = new Set([roles.data, roles.indicators, roles.problems, roles.assistance, roles.params]);
+  // The sheets named for a role by default (问题清单, 帮扶单位…) are not data either, also when
+  // the pane has set that role to another sheet or to none.
+  const usual = resolveRoleSheets(sheetNames, DEFAULT_ROLES);
+  const roleNames = new Set([roles.data, roles.indicators, roles.problems, roles.assistance, roles.params, usual.data, usual.indicators, usual.problems, usual.assistance, usual.params]);
   // Kaohe's own sheets (also `考核结果(2)`, `计算明细(续2)`) and sheets staged by an earlier,
   // interrupted write (`Kaohe暂存3`) are never data: they would change the fingerprint.
   return sheetNames.filter((name) => !roleNames.has(name) && !NOT_DATA.has(name.trim()) && !isKaoheSheetName(name.trim()) && !isStagingName(name));

@@ -16,7 +16,7 @@ import { inputFingerprint, sheetFingerprints } from '../read/fingerprint';
 import { IssueList, roleOrder } from '../read/issues';
 import { parameterName, readParams } from '../read/params';
 import { PARAM_LINES } from '../report/params';
-import { isKaoheSheetName, registeredSheets, withMarker } from '../report/plan';
+import { isKaoheSheetName, isMarkerRow, registeredSheets } from '../report/plan';
 import type { CellValue, Issue, Lang, Msg, OutputSheet, Params, Roles, SheetGrid, WorkbookSnapshot } from '../types';
 import { lastCol, lastRow, textAt } from './grid';
 import { compareTable, DifferenceList, type Difference, type TableKeys } from './compare';
@@ -228,8 +228,8 @@ export async function verifyWorkbook(read: ReadWorkbook, options: VerifyOptions)
         continue;
       }
       const spec = TABLES[sheet.name];
-      // Written sheets end with Kaohe's marker row (plan.ts): compare against the sheet as written.
-      if (spec) compareTable(withMarker(sheet), grid, spec, diffs);
+      // Written sheets end with Kaohe's marker row (plan.ts), which the recomputation has not.
+      if (spec) compareTable(sheet, withoutMarker(grid), spec, diffs);
       if (sheet.name === ABOUT) compareIndicatorSection(sheet, grid, diffs);
     }
     for (const name of registered) {
@@ -340,4 +340,14 @@ export function verifyJson(report: VerifyReport, lang: Lang): VerifyJson {
     omitted: report.omitted,
     warnings: report.warnings.map((w) => ({ sheet: w.sheet, cell: w.cell, message: located(w.sheet, w.cell, w.message, lang) })),
   };
+}
+
+/** The grid without Kaohe's trailing marker row and the blank rows before it. */
+function withoutMarker(grid: SheetGrid): SheetGrid {
+  const rows = grid.values;
+  let end = rows.length;
+  if (end === 0 || !isMarkerRow(rows[end - 1])) return grid;
+  end--;
+  while (end > 0 && (rows[end - 1] ?? []).every((v) => v === null || v === undefined || v === '')) end--;
+  return { ...grid, values: rows.slice(0, end), formats: grid.formats?.slice(0, end) };
 }
