@@ -18,6 +18,7 @@
  * - `crc32(bytes, crc?)` → CRC-32 as zip uses it (for writers too).
  * - `concatBytes(chunks)` → one Uint8Array.
  */
+import { crc32 } from './crc32';
 import { Inflate } from 'fflate';
 import { corrupt, XlsxError } from './errors';
 
@@ -261,26 +262,8 @@ export function compressedData(zip: ZipArchive, entry: ZipEntry): Uint8Array {
   return zip.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
 }
 
-let crcTable: Int32Array | null = null;
-
-/**
- * CRC-32 (zip's polynomial), continuing from `crc` for chunked input. Cost: O(bytes).
- * @example crc32(new TextEncoder().encode('abc')) // => 0x352441c2
- */
-export function crc32(data: Uint8Array, crc = 0): number {
-  if (!crcTable) {
-    crcTable = new Int32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c;
-    }
-  }
-  const table = crcTable;
-  let c = ~crc;
-  for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return ~c >>> 0;
-}
+/** CRC-32 as zip uses it, continuing from `crc` for chunked input (one implementation: ./crc32, slicing by 8). */
+export { crc32 } from './crc32';
 
 /**
  * Streams the uncompressed bytes of an entry to `onChunk`, chunk by chunk, never holding
