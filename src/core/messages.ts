@@ -191,14 +191,6 @@ const catalog = {
 
   // ── output sheets, write plan, CLI (report/*, cli) ──
   // @section report
-  'report.part.charts': { zh: '图表', en: 'charts' },
-  'report.part.pivotTables': { zh: '数据透视表', en: 'pivot tables' },
-  'report.part.drawings': { zh: '图片或图形', en: 'images or drawings' },
-  'report.part.macros': { zh: '宏', en: 'macros' },
-  'report.part.slicers': { zh: '切片器或日程表', en: 'slicers or timelines' },
-  'report.part.embeddings': { zh: '嵌入对象或控件', en: 'embedded objects or controls' },
-  'report.part.externalLinks': { zh: '外部链接或数据连接', en: 'external links or data connections' },
-  'report.part.threadedComments': { zh: '批注会话', en: 'threaded comments' },
   'report.condition.1': { zh: '未完成年度减贫计划任务', en: 'annual poverty-reduction plan not completed' },
   'report.condition.2': { zh: '违反扶贫资金管理使用规定', en: 'poverty-alleviation funds managed or used against the rules' },
   'report.condition.3': { zh: '弄虚作假、搞"数字脱贫"', en: 'falsified figures ("poverty relief on paper")' },
@@ -277,7 +269,6 @@ const catalog = {
   'cli.inputErrors': { zh: '输入有 {count} 处错误，未写入任何文件：', en: 'The input has {count} error(s); nothing was written:' },
   'cli.written': { zh: '结果已写入：{file}', en: 'Results written to: {file}' },
   'cli.templateWritten': { zh: '模板已写入：{file}', en: 'Template written to: {file}' },
-  'cli.uncarriable': { zh: '输入工作簿含有无法原样保留的内容（{parts}），结果表已另存为新工作簿：{file}', en: 'The input holds parts the writer cannot carry over ({parts}); the result sheets were written to a new workbook: {file}' },
   'cli.renamed': { zh: '已有用户工作表"{wanted}"，结果写入"{actual}"。', en: 'A sheet "{wanted}" of yours exists; the result went to "{actual}".' },
   'cli.heading.ranking': { zh: '考核结果', en: 'Results' },
   'cli.heading.interviews': { zh: '约谈名单', en: 'Interviews' },
@@ -461,7 +452,6 @@ const catalog = {
   'ui.summary.sheets': { zh: '结果表', en: 'Result sheets' },
   'ui.summary.download': { zh: '下载 {file}', en: 'Download {file}' },
   'ui.summary.renamed': { zh: '已有用户工作表"{wanted}"，结果写入"{actual}"。', en: 'A sheet "{wanted}" of yours exists; the result went to "{actual}".' },
-  'ui.summary.separate': { zh: '原文件含有无法原样保留的内容（{parts}），结果表已另存为单独的工作簿，原文件未改动。', en: 'The file holds parts that cannot be carried over ({parts}); the result sheets are in a separate workbook and your file is unchanged.' },
   'ui.error.title': { zh: '出错了', en: 'Something went wrong' },
   'ui.error.unexpected': { zh: '意外错误：{detail}', en: 'Unexpected error: {detail}' },
   'ui.error.dismiss': { zh: '关闭', en: 'Dismiss' },

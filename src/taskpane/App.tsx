@@ -91,7 +91,6 @@ export function App({ host }: AppProps) {
           mode={host.mode}
           summary={pane.summary}
           download={state.run.download}
-          uncarried={state.run.uncarried}
           onOpenSheet={(name) => void pane.openSheet(name)}
         />
       ) : null}

@@ -36,7 +36,6 @@ export function createExcelHost(options: ExcelHostOptions): PaneHost {
     compute: async (roles) => ({
       outcome: await runAssessmentInExcel(port, { lang, now: now(), roles }),
       download: null,
-      uncarried: [],
     }),
     insertTemplate: async (demo) => {
       const planned = templatePlan(await sheetNames(), demo);

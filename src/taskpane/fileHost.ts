@@ -93,11 +93,11 @@ export function createFileHost(options: FileHostOptions): PaneHost {
       const input = opened();
       const snapshot = await input.read((names) => sheetsToRead(names, roles));
       const outcome = assess(snapshot, { lang, now: now(), roles });
-      if (!outcome.ok || !outcome.plan) return { outcome, download: null, uncarried: [] };
+      if (!outcome.ok || !outcome.plan) return { outcome, download: null };
       // The plan is relative to the file as opened; applying again replaces the previous plan.
       await input.apply(outcome.plan);
       const bytes = await input.toBuffer();
-      return { outcome, download: download(bytes, resultFileName(fileName)), uncarried: [] };
+      return { outcome, download: download(bytes, resultFileName(fileName)) };
     },
     insertTemplate: async (demo) => {
       const adapter = await load();

@@ -19,12 +19,6 @@ export interface RunReport {
   outcome: AssessOutcome;
   /** File mode: the result workbook offered for download (null when nothing was written). */
   download: Download | null;
-  /**
-   * File mode: what the input holds that the writer cannot carry over (charts, macros…);
-   * when not empty the results went to a separate workbook. [] otherwise.
-   */
-  /** Always [] since the package writer keeps every part (issue 9); kept so the pane's shape is unchanged. */
-  uncarried: never[];
 }
 
 /** What "插入模板" did. */

@@ -76,7 +76,7 @@ describe('App (Excel mode, fake host)', () => {
     expect(screen.getByRole('status').textContent).toBe('正在计算……');
     expect((button as HTMLButtonElement).disabled).toBe(true);
 
-    await act(async () => pending.resolve({ outcome: demoOutcome(), download: null, uncarried: [] }));
+    await act(async () => pending.resolve({ outcome: demoOutcome(), download: null }));
     const summary = await screen.findByTestId('summary');
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect((button as HTMLButtonElement).disabled).toBe(false);
@@ -93,7 +93,7 @@ describe('App (Excel mode, fake host)', () => {
   });
 
   it('compute with input errors says nothing was written and lists the cells', async () => {
-    const host = fakeHost({ compute: jest.fn(async () => ({ outcome: failedOutcome([ERROR_F7, ERROR_C9]), download: null, uncarried: [] })) });
+    const host = fakeHost({ compute: jest.fn(async () => ({ outcome: failedOutcome([ERROR_F7, ERROR_C9]), download: null })) });
     renderPane(host);
     fireEvent.click(await screen.findByRole('button', { name: '计算排名' }));
     const alert = await screen.findByRole('alert');

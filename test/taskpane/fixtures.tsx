@@ -51,7 +51,7 @@ export function fakeHost(overrides: Partial<PaneHost> = {}): FakeHost {
     lang: 'zh',
     listSheets: jest.fn(async () => ['考核数据', '指标设置', '问题清单', '帮扶单位', '考核参数']),
     check: jest.fn(async () => demoOutcome()),
-    compute: jest.fn(async () => ({ outcome: demoOutcome(), download: null, uncarried: [] })),
+    compute: jest.fn(async () => ({ outcome: demoOutcome(), download: null })),
     insertTemplate: jest.fn(async () => ({ added: [], skipped: [], download: null })),
     select: jest.fn(async () => undefined),
     openSheet: jest.fn(async () => undefined),

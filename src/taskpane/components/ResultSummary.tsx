@@ -16,11 +16,10 @@ export interface ResultSummaryProps {
   mode: PaneMode;
   summary: RunSummary;
   download: Download | null;
-  uncarried: never[];
   onOpenSheet: (name: string) => void;
 }
 
-export function ResultSummary({ say, mode, summary, download, uncarried, onOpenSheet }: ResultSummaryProps) {
+export function ResultSummary({ say, mode, summary, download, onOpenSheet }: ResultSummaryProps) {
   const pane = usePaneStyles();
   const [picked, pick] = usePickedUnit();
   const separator = say('ui.summary.separator');
@@ -77,11 +76,6 @@ export function ResultSummary({ say, mode, summary, download, uncarried, onOpenS
           {say('ui.summary.renamed', { wanted: r.wanted, actual: r.actual })}
         </p>
       ))}
-      {uncarried.length > 0 ? (
-        <p className={pane.hint}>
-          {say('ui.summary.separate', { parts: uncarried.map((kind) => say(`report.part.${kind}`)).join(separator) })}
-        </p>
-      ) : null}
 
       {mode === 'excel' ? (
         <>
