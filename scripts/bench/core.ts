@@ -1,11 +1,13 @@
 /**
- * Bench figure 1: the compute core (score → veto → rank → grade → interviews) on a
- * pre-built AssessmentInput, against a bare loop that only sums the same values; and,
- * separately, `readInput` on the same data laid out as a 考核数据 sheet.
+ * Bench figure 1: the compute core's kernels (score → veto → rank → grade, `gradeAll`) on
+ * a pre-built AssessmentInput, against a bare loop that only sums the same values; all of
+ * `compute` (plus the plain result objects); and `readInput` on the same data laid out as a
+ * 考核数据 sheet.
  */
 import { DEFAULT_ROLES } from '../../src/core/defaults';
-import { compute } from '../../src/core/compute';
+import { compute, gradeAll } from '../../src/core/compute';
 import { readInput } from '../../src/core/read';
+import { inputFingerprints } from '../../src/core/read/fingerprint';
 import type { AssessmentInput } from '../../src/core/types';
 import { syntheticInput, syntheticSnapshot } from '../../test/helpers/generate';
 import { medianMs, type TimingOptions } from './measure';
@@ -13,25 +15,36 @@ import { medianMs, type TimingOptions } from './measure';
 export interface CoreFigures {
   units: number;
   indicators: number;
+  /** The kernels: score + veto + rank + grade (`gradeAll`), the job numpy is timed on. */
   coreMs: number;
+  /** All of `compute`: the kernels plus the plain result objects, interviews, assistance. */
+  computeMs: number;
   bareMs: number;
   readMs: number;
+  /** Of `readMs`: the two SHA-256 fingerprints of the role sheets (for 考核说明 and verify), timed alone. */
+  fingerprintMs: number;
   /** Units that came out of compute (sanity check: equals `units`). */
   computedUnits: number;
 }
 
 /**
- * The reference: one pass over every unit's values, summing them, nothing else.
- * @example bareSum(input) // => 123456
+ * The reference of issue 15: one pass over every unit's values held as plain JS arrays
+ * (one array of numbers per unit, as a hand-written loop would hold them), summing them,
+ * nothing else.
+ * @example bareSum([[1, 2], [3, null]]) // => 6
  */
-export function bareSum(input: AssessmentInput): number {
+export function bareSum(rows: (number | null)[][]): number {
   let sum = 0;
-  const units = input.units;
-  for (let u = 0; u < units.length; u++) {
-    const values = units[u].values;
-    for (let i = 0; i < values.length; i++) sum += values[i].value ?? 0;
+  for (let u = 0; u < rows.length; u++) {
+    const values = rows[u];
+    for (let i = 0; i < values.length; i++) sum += values[i] ?? 0;
   }
   return sum;
+}
+
+/** The input's values as one plain array per unit (for the bare loop). */
+export function valueRows(input: AssessmentInput): (number | null)[][] {
+  return input.units.map((_, u) => input.indicators.map((_, i) => input.values.get(u, i)));
 }
 
 /**
@@ -44,15 +57,18 @@ export async function benchCore(units: number, indicators: number, timing: Timin
   let snapshot: ReturnType<typeof syntheticSnapshot> | null = syntheticSnapshot(units, indicators, 20181231);
   const sheet = snapshot;
   const readMs = await medianMs(() => readInput(sheet, DEFAULT_ROLES, { now }).input?.units.length, { warmup: 1, runs: Math.max(1, timing.runs - 2) });
+  const fingerprintMs = await medianMs(() => inputFingerprints(sheet, DEFAULT_ROLES, DEFAULT_ROLES).whole, { warmup: 1, runs: Math.max(1, timing.runs - 2) });
   snapshot = null;
 
   const input = syntheticInput(units, indicators, 20181231);
   let computedUnits = 0;
   const coreMs = await medianMs(() => {
-    const result = compute(input);
-    computedUnits = result.units.length;
-    return result;
+    const graded = gradeAll(input);
+    computedUnits = graded.grading.grades.length;
+    return graded;
   }, timing);
-  const bareMs = await medianMs(() => bareSum(input), { warmup: timing.warmup + 2, runs: timing.runs });
-  return { units, indicators, coreMs, bareMs, readMs, computedUnits };
+  const computeMs = await medianMs(() => compute(input), timing);
+  const rows = valueRows(input);
+  const bareMs = await medianMs(() => bareSum(rows), { warmup: timing.warmup + 2, runs: timing.runs });
+  return { units, indicators, coreMs, computeMs, bareMs, readMs, fingerprintMs, computedUnits };
 }

@@ -7,6 +7,7 @@
  * Pure types: no Office, DOM, React or Node.
  */
 import type { MessageCode } from './messages';
+import type { ValueTable } from './valueTable';
 
 // ───────────────────────── input snapshot ─────────────────────────
 
@@ -215,8 +216,6 @@ export interface UnitRow {
   row: number;
   /** `考核数据!B7`. */
   nameCell: string;
-  /** By indicator id. */
-  values: IndicatorValue[];
 }
 
 export interface Problem {
@@ -272,6 +271,11 @@ export interface AssessmentInput {
   indicators: Indicator[];
   indicatorSource: 'sheet' | 'builtin';
   units: UnitRow[];
+  /**
+   * Every unit's value for every indicator (unit = position in `units`, indicator = its
+   * position in `indicators`), as typed columns (valueTable.ts says why).
+   */
+  values: ValueTable;
   problems: Problem[];
   /** Null when there is no 帮扶单位 sheet. */
   assistance: AssistanceRow[] | null;

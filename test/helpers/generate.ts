@@ -19,7 +19,6 @@ import type {
   CellValue,
   Direction,
   Indicator,
-  IndicatorValue,
   Method,
   OutCell,
   OutputSheet,
@@ -28,6 +27,7 @@ import type {
   VetoCategory,
   WorkbookSnapshot,
 } from '../../src/core/types';
+import { ValueTable } from '../../src/core/valueTable';
 import { makeParams } from './input';
 
 /** The 计分方法 word of each method, as a user writes it in 指标设置. */
@@ -268,33 +268,32 @@ export function toIndicators(indicators: LedgerIndicator[]): Indicator[] {
 
 /**
  * A validated AssessmentInput of `units` × `indicatorCount` mixed indicators, built
- * directly (no sheets, no reading), for the bench's core figure. Display strings are
- * shared (values are whole numbers 0–100), cell references are built per cell.
- * Cost: O(units × indicators) time and memory (about 100 bytes a cell).
+ * directly (no sheets, no reading), for the bench's core figure; texts are built on demand.
+ * Cost: O(units × indicators) time and memory (9 bytes a value).
  * @example syntheticInput(100_000, 40, 1).units.length // => 100000
  */
 export function syntheticInput(units: number, indicatorCount: number, seed: number): AssessmentInput {
   const ledger = mixedIndicators(indicatorCount);
   const indicators = toIndicators(ledger);
   const raw = mixedValues(ledger, units, seed);
-  const displays = Array.from({ length: 101 }, (_, n) => String(n));
   const letters = indicators.map((_, i) => `${SHEETS.data}!${columnLetter(DATA_LEAD_COLUMNS.length + i)}`);
   const rows: UnitRow[] = new Array(units);
   for (let u = 0; u < units; u++) {
     const row = FIRST_UNIT_ROW + u;
-    const values: IndicatorValue[] = new Array(indicatorCount);
-    for (let i = 0; i < indicatorCount; i++) {
-      const value = raw[u * indicatorCount + i];
-      values[i] = { value, display: displays[value] ?? String(value), cell: `${letters[i]}${row}`, missing: false };
-    }
     const name = unitName(u + 1);
-    rows[u] = { name, type: u % 10 === 9 ? '社区' : '村', person: `负责人${u + 1}`, poor: null, row, nameCell: `${SHEETS.data}!A${row}`, values };
+    rows[u] = { name, type: u % 10 === 9 ? '社区' : '村', person: `负责人${u + 1}`, poor: null, row, nameCell: `${SHEETS.data}!A${row}` };
   }
+  const values = new ValueTable(units, indicatorCount, {
+    display: (u, i) => String(raw[u * indicatorCount + i]),
+    cell: (u, i) => `${letters[i]}${FIRST_UNIT_ROW + u}`,
+  });
+  for (let u = 0; u < units; u++) for (let i = 0; i < indicatorCount; i++) values.set(u, i, raw[u * indicatorCount + i], false);
   return {
     params: makeParams({ tieBreak: [...new Set(indicators.map((ind) => ind.dimension))] }),
     indicators,
     indicatorSource: 'sheet',
     units: rows,
+    values,
     problems: [],
     assistance: null,
     roles: { data: SHEETS.data, indicators: SHEETS.indicators, problems: '问题清单', assistance: '帮扶单位', params: SHEETS.params },

@@ -7,11 +7,13 @@ import type {
   AssessmentInput,
   AssistanceRow,
   Indicator,
+  IndicatorValue,
   Params,
   Problem,
   UnitRow,
   VetoCategory,
 } from '../../src/core/types';
+import { ValueTable } from '../../src/core/valueTable';
 
 export const DATA_SHEET = '考核数据';
 /** Row of the first unit (title row 1, header row 2). */
@@ -75,7 +77,7 @@ export interface UnitSpec {
   values: (number | null)[];
 }
 
-/** A unit row at sheet row `row`, name in column B, values from column C on. */
+/** A unit row at sheet row `row`, name in column B (its values: `unitValues`). */
 export function makeUnit(spec: UnitSpec, row: number): UnitRow {
   return {
     name: spec.name,
@@ -84,13 +86,22 @@ export function makeUnit(spec: UnitSpec, row: number): UnitRow {
     poor: spec.poor ?? null,
     row,
     nameCell: `${DATA_SHEET}!B${row}`,
-    values: spec.values.map((value, i) => ({
-      value,
-      display: value === null ? '' : String(value),
-      cell: `${DATA_SHEET}!${columnLetter(i + 2)}${row}`,
-      missing: value === null,
-    })),
   };
+}
+
+/** The plain values of a unit at sheet row `row`, from column C on. */
+export function unitValues(spec: UnitSpec, row: number): IndicatorValue[] {
+  return spec.values.map((value, i) => ({
+    value,
+    display: value === null ? '' : String(value),
+    cell: `${DATA_SHEET}!${columnLetter(i + 2)}${row}`,
+    missing: value === null,
+  }));
+}
+
+/** The value table of units laid out from sheet row FIRST_ROW (see `unitValues`). */
+export function makeValues(units: UnitSpec[], indicators: number): ValueTable {
+  return ValueTable.of(units.map((unit, i) => unitValues(unit, FIRST_ROW + i)), indicators);
 }
 
 export type ProblemSpec = Partial<Problem> & { unit: string; category: VetoCategory };
@@ -128,6 +139,7 @@ export function makeInput(spec: InputSpec): AssessmentInput {
     indicators,
     indicatorSource: 'sheet',
     units: spec.units.map((unit, i) => makeUnit(unit, FIRST_ROW + i)),
+    values: makeValues(spec.units, indicators.length),
     problems: (spec.problems ?? []).map((problem, i) => makeProblem(problem, 2 + i)),
     assistance: spec.assistance ?? null,
     roles: { data: DATA_SHEET, indicators: '指标设置', problems: '问题清单', assistance: '帮扶单位', params: '考核参数' },
@@ -163,4 +175,13 @@ export function shuffled<T>(items: T[], seed: number): T[] {
     [out[i], out[j]] = [out[j], out[i]];
   }
   return out;
+}
+
+/**
+ * The units of an input with their values as plain objects (`values[i]` for indicator i),
+ * for assertions on what was read. Cost: O(units × indicators).
+ * @example unitsWithValues(input)[0].values[0] // => { value: 0.95, display: '95%', cell: '考核数据!H5', missing: false }
+ */
+export function unitsWithValues(input: Pick<AssessmentInput, 'units' | 'values'>): (UnitRow & { values: IndicatorValue[] })[] {
+  return input.units.map((unit, u) => ({ ...unit, values: Array.from({ length: input.values.indicators }, (_, i) => input.values.at(u, i)) }));
 }

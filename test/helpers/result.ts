@@ -13,6 +13,7 @@ import type {
   Veto,
 } from '../../src/core/types';
 import { makeIndicator, makeParams as makeInputParams } from './input';
+import { ValueTable } from '../../src/core/valueTable';
 
 /** The RULEBOOK defaults (test/helpers/input.ts), with a tie-break chain and two given parameters. */
 export function makeParams(over: Partial<Params> = {}): Params {
@@ -101,6 +102,7 @@ export function makeInput(over: Partial<AssessmentInput> = {}): AssessmentInput 
     indicators: INDICATORS,
     indicatorSource: 'builtin',
     units: [],
+    values: new ValueTable(0, INDICATORS.length),
     problems: [],
     assistance: null,
     roles: { data: '考核数据', indicators: '指标设置', problems: '问题清单', assistance: '帮扶单位', params: '考核参数' },

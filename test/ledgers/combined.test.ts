@@ -17,6 +17,7 @@ import { readXlsx } from '../../src/io/xlsx/reader';
 import { createOfficePort, runAssessmentInExcel } from '../../src/io/office';
 import { EXCEL_2016, ExcelSimulator, type SimValue } from '../io/simulator/excel-simulator';
 import { parseJson, runCli, tempDir, type CliJson } from '../acceptance/support/cli';
+import { unitsWithValues } from '../helpers/input';
 
 const FILE = path.join(__dirname, '..', 'fixtures', 'ledgers', 'combined-19.xlsx');
 const NOW = new Date('2019-01-05T10:00:00Z');
@@ -77,7 +78,7 @@ describe('combined 19-unit ledger, host that sees merges and hidden rows', () =>
   it('types come from the merged 类型 cells; values name their real sheets', () => {
     const input = outcome.input!;
     expect(input.units.filter((u) => u.type === '社区').map((u) => u.name)).toEqual(COMMUNITIES);
-    const longyuan = input.units.find((u) => u.name === '龙源村')!;
+    const longyuan = unitsWithValues(input).find((u) => u.name === '龙源村')!;
     expect(longyuan.values.map((v) => [v.display, v.cell])).toEqual([
       ['1', '考核数据 !F6'],
       ['98', '考核数据 !G6'],

@@ -46,7 +46,7 @@ export function weightForms(input: AssessmentInput, result: AssessmentResult): W
   const n = result.units.length;
   const byName = new Map<string, number>();
   input.units.forEach((unit, u) => byName.set(unit.name, u));
-  const extremes = relativeExtremes(indicators, input.units);
+  const extremes = relativeExtremes(indicators, input.values);
   const form = new Uint8Array(I);
   const points = new Float64Array(I);
   const dimensionOf = new Int32Array(I);
@@ -58,10 +58,8 @@ export function weightForms(input: AssessmentInput, result: AssessmentResult): W
   const stored = new Float64Array(n * I);
   for (let k = 0; k < n; k++) {
     const u = byName.get(result.units[k].name);
-    const values = u === undefined ? [] : input.units[u].values;
     for (let i = 0; i < I; i++) {
-      const entry = values[i];
-      const value = entry ? entry.value : null;
+      const value = u === undefined ? null : input.values.get(u, i);
       const ind = indicators[i];
       const at = k * I + i;
       if (form[i] === Form.Linear) stored[at] = scoreOf(ind, value, extremes[i]);

@@ -2,16 +2,17 @@
  * compute: from a validated AssessmentInput to an AssessmentResult, in visible steps:
  *
  *   1 score (scoreUnits) → 2 vetoes (unitVetoes, prominentProblems) → 3 rank (rankUnits)
- *   → 4 grade (gradeUnits) → the unit results → 5 interviews → 6 assistance
+ *   → 4 grade (gradeUnits) [the kernels: gradeAll] → the unit results → 5 interviews
+ *   → 6 assistance
  *
  * Each step is a module with one job and trusts a validated input (the data checks ran in
  * read). The kernels work on typed arrays by input position; this file turns them into
  * plain result objects.
  */
-import type { AssessmentInput, AssessmentResult, Issue, UnitResult } from '../types';
+import type { AssessmentInput, AssessmentResult, Issue, UnitResult, Veto } from '../types';
 import { round2 } from '../numbers';
 import { checkAssistance } from './assistance';
-import { gradeUnits } from './grade';
+import { gradeUnits, type Grading } from './grade';
 import { interviewList } from './interviews';
 import { rankUnits, type Ranking } from './rank';
 import { scoreUnits, type ScoredUnits } from './scoreUnits';
@@ -25,19 +26,29 @@ export { rankUnits, type Ranking, type RankInput, type BrokenTie } from './rank'
 export { scoreUnits, dimensionsOf, relativeExtremes, type ScoredUnits } from './scoreUnits';
 export { firstCell, indicatorVeto, problemVeto, prominentProblems, triggersVeto, unitVetoes } from './vetoes';
 
+/** The kernels' output: every number of the assessment by input position, before the result objects. */
+export interface Graded {
+  scored: ScoredUnits;
+  /** By input position: the unit's vetoes (indicator ones, then problem-list ones). */
+  vetoes: Veto[][];
+  /** By input position: the reference of the unit's first 突出问题 row, or null. */
+  prominent: (string | null)[];
+  ranking: Ranking;
+  grading: Grading;
+}
+
 /**
- * Computes the whole assessment. Never throws on valid input.
- *
- * Cost: O(units × indicators + units · log units · tie-break dimensions).
- * @example compute(input).units[0] // => { name: '龙源村', rank: 1, total: 96.5, grade: '好', … }
+ * Steps 1–4 of compute — score, vetoes, rank, grade — on typed arrays by input position:
+ * the core's kernels, which the bench times against numpy doing the same job.
+ * Cost: O(units × indicators + units · log units). Never throws on valid input.
+ * @example gradeAll(input).grading.grades[0] // => '较好'
  */
-export function compute(input: AssessmentInput): AssessmentResult {
-  const { params, indicators, units, problems } = input;
-  const scored = scoreUnits(indicators, units);
-  const vetoes = unitVetoes(indicators, units, problems);
+export function gradeAll(input: AssessmentInput): Graded {
+  const { params, indicators, units, values, problems } = input;
+  const scored = scoreUnits(indicators, values);
+  const vetoes = unitVetoes(indicators, units, values, problems);
   const prominent = prominentProblems(units, problems);
   const names = units.map((unit) => unit.name);
-
   const ranking = rankUnits({
     names,
     types: units.map((unit) => unit.type),
@@ -59,12 +70,24 @@ export function compute(input: AssessmentInput): AssessmentResult {
     vetoedMayBeGood: params.vetoedMayBeGood,
     dataSheet: input.roles.data,
   });
+  return { scored, vetoes, prominent, ranking, grading };
+}
 
+/**
+ * Computes the whole assessment: the kernels (`gradeAll`), then the plain result objects,
+ * 5 interviews and 6 assistance. Never throws on valid input.
+ *
+ * Cost: O(units × indicators + units · log units · tie-break dimensions).
+ * @example compute(input).units[0] // => { name: '龙源村', rank: 1, total: 96.5, grade: '好', … }
+ */
+export function compute(input: AssessmentInput): AssessmentResult {
+  const { params } = input;
+  const { scored, vetoes, prominent, ranking, grading } = gradeAll(input);
   const results = unitResults(input, scored, ranking, grading.grades, vetoes, prominent);
   const warnings: Issue[] = [...input.warnings, ...grading.warnings];
   return {
     params,
-    indicators,
+    indicators: input.indicators,
     dimensions: scored.dimensions,
     units: results,
     scoresOf: (position) => scored.scoresOf(ranking.order[position]),

@@ -68,36 +68,58 @@ function signOf(difference: number): number {
 }
 
 /**
- * Unit indices by type ordinal, then total descending, then input position — through one
- * native numeric sort of packed keys `(type, −hundredths of total, index)`, which is much
- * faster than a comparator sort. Null when a total is not a whole number of hundredths
- * (as `round2` makes them) or the keys would not fit in 53 bits: sort with a comparator
- * then. Cost: O(n log n). Never throws.
- * @example sortedByTypeAndTotal(Int32Array.of(0, 0, 0), Float64Array.of(90, 95.5, 90)) // => [1, 0, 2]
+ * Unit indices by type ordinal, then total descending, then (when `first` is given and the
+ * keys fit) the first tie-break dimension descending, then input position — through one
+ * native numeric sort of packed keys `(type, −hundredths of total, −hundredths of first,
+ * index)`, which is much faster than a comparator sort. `byFirst` says whether `first` made
+ * it into the keys. Null when a total is not a whole number of hundredths (as `round2`
+ * makes them) or the keys would not fit in 53 bits even without `first`: sort with a
+ * comparator then. Cost: O(n log n). Never throws.
+ * @example sortedByTypeAndTotal(Int32Array.of(0, 0, 0), Float64Array.of(90, 95.5, 90), null) // => { order: [1, 0, 2], byFirst: false }
  */
-export function sortedByTypeAndTotal(typeOrdinal: Int32Array, total: Float64Array): number[] | null {
+export function sortedByTypeAndTotal(typeOrdinal: Int32Array, total: Float64Array, first: Float64Array | null): { order: number[]; byFirst: boolean } | null {
   const n = total.length;
-  const hundredths = new Float64Array(n);
-  let low = Infinity;
-  let high = -Infinity;
+  if (n === 0) return { order: [], byFirst: false };
+  const totals = hundredthsOf(total);
+  if (totals === null) return null;
   let types = 1;
-  for (let u = 0; u < n; u++) {
-    const whole = Math.round(total[u] * 100);
-    // Equal hundredths ⟺ equal totals, and their order is the totals' order.
-    if (whole / 100 !== total[u]) return null;
-    hundredths[u] = whole;
-    if (whole < low) low = whole;
-    if (whole > high) high = whole;
-    if (typeOrdinal[u] + 1 > types) types = typeOrdinal[u] + 1;
-  }
-  const span = high - low + 1;
-  if (n === 0 || types * span * n > 2 ** 53) return n === 0 ? [] : null;
+  for (let u = 0; u < n; u++) if (typeOrdinal[u] + 1 > types) types = typeOrdinal[u] + 1;
+  const span = totals.high - totals.low + 1;
+  if (types * span * n > 2 ** 53) return null;
+  const firsts = first === null ? null : hundredthsOf(first);
+  const firstSpan = firsts === null ? 1 : firsts.high - firsts.low + 1;
+  const byFirst = firsts !== null && types * span * firstSpan * n <= 2 ** 53;
   const keys = new Float64Array(n);
-  for (let u = 0; u < n; u++) keys[u] = (typeOrdinal[u] * span + (high - hundredths[u])) * n + u;
+  const { values: h, high } = totals;
+  if (byFirst) {
+    const { values: f, high: fHigh } = firsts;
+    for (let u = 0; u < n; u++) keys[u] = ((typeOrdinal[u] * span + (high - h[u])) * firstSpan + (fHigh - f[u])) * n + u;
+  } else {
+    for (let u = 0; u < n; u++) keys[u] = (typeOrdinal[u] * span + (high - h[u])) * n + u;
+  }
   keys.sort();
   const order: number[] = new Array(n);
   for (let p = 0; p < n; p++) order[p] = keys[p] % n;
-  return order;
+  return { order, byFirst };
+}
+
+/**
+ * Each number as a whole count of hundredths with the lowest and highest, or null when one
+ * is not a whole number of hundredths (equal hundredths ⟺ equal numbers, same order).
+ * Cost: O(n).
+ */
+function hundredthsOf(numbers: Float64Array): { values: Float64Array; low: number; high: number } | null {
+  const values = new Float64Array(numbers.length);
+  let low = Infinity;
+  let high = -Infinity;
+  for (let u = 0; u < numbers.length; u++) {
+    const whole = Math.round(numbers[u] * 100);
+    if (whole / 100 !== numbers[u]) return null;
+    values[u] = whole;
+    if (whole < low) low = whole;
+    if (whole > high) high = whole;
+  }
+  return { values, low, high };
 }
 
 /**
@@ -171,9 +193,18 @@ export function rankUnits(input: RankInput): Ranking {
     }
     return collator.compare(names[a], names[b]) || a - b;
   };
-  let order = sortedByTypeAndTotal(typeOrdinal, total);
-  if (order) {
-    sortRuns(order, (a, b) => typeOrdinal[a] === typeOrdinal[b] && total[a] === total[b], compareTied);
+  let first: Float64Array | null = null;
+  if (tieCount > 0) {
+    first = new Float64Array(n);
+    for (let u = 0; u < n; u++) first[u] = dimensionRounded[u * dimensionCount + tieDims[0]];
+  }
+  const sorted = sortedByTypeAndTotal(typeOrdinal, total, first);
+  let order: number[];
+  if (sorted) {
+    order = sorted.order;
+    const firstKey = sorted.byFirst ? first! : null;
+    // Runs left to order: the same type and total (and first tie-break when it was keyed).
+    sortRuns(order, (a, b) => typeOrdinal[a] === typeOrdinal[b] && total[a] === total[b] && (firstKey === null || firstKey[a] === firstKey[b]), compareTied);
   } else {
     order = new Array(n);
     for (let u = 0; u < n; u++) order[u] = u;

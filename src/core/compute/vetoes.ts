@@ -3,6 +3,7 @@
  * triggers — computed ones from indicators' 否决阈值, then one per problem-list row.
  */
 import type { Indicator, Msg, Problem, UnitRow, Veto } from '../types';
+import type { ValueTable } from '../valueTable';
 import { formatValue } from '../numbers';
 
 /**
@@ -67,26 +68,29 @@ export function problemVeto(problem: Problem): Veto {
   return { category: problem.category, text, evidence: problem.ref, from: 'problem' };
 }
 
+/** The vetoes of a unit that has none: one shared, frozen list (most units have none). */
+const NONE: Veto[] = Object.freeze([]) as unknown as Veto[];
+
 /**
  * Step 2 of compute: every unit's vetoes, by input position — computed ones in indicator
  * order, then the unit's problem-list rows in row order. Problems naming no known unit are
- * ignored (the reader reports them as errors). Reads only the cells of the indicators with
- * a 否决阈值. Cost: O(units × vetoing indicators + problems). Never throws.
- * @example unitVetoes(indicators, units, problems)[4] // => [{ category: 1, from: 'indicator', evidence: '考核数据!E9', … }]
+ * ignored (the reader reports them as errors). Reads only the columns of the indicators
+ * with a 否决阈值; a unit without vetoes gets a shared frozen empty list.
+ * Cost: O(units × vetoing indicators + problems). Never throws.
+ * @example unitVetoes(indicators, units, values, problems)[4] // => [{ category: 1, from: 'indicator', evidence: '考核数据!E9', … }]
  */
-export function unitVetoes(indicators: Indicator[], units: UnitRow[], problems: Problem[]): Veto[][] {
-  const vetoing = vetoingIndicators(indicators);
-  const result: Veto[][] = new Array(units.length);
-  for (let u = 0; u < units.length; u++) {
-    const values = units[u].values;
-    const vetoes: Veto[] = [];
-    for (let k = 0; k < vetoing.length; k++) {
-      const position = vetoing[k];
-      const entry = values[position];
-      const veto = entry ? indicatorVeto(indicators[position], entry.value, entry.cell) : null;
-      if (veto) vetoes.push(veto);
+export function unitVetoes(indicators: Indicator[], units: UnitRow[], values: ValueTable, problems: Problem[]): Veto[][] {
+  const result: Veto[][] = new Array<Veto[]>(units.length).fill(NONE);
+  for (const position of vetoingIndicators(indicators)) {
+    const indicator = indicators[position];
+    const threshold = indicator.vetoThreshold as number;
+    const column = values.column(position);
+    for (let u = 0; u < column.length; u++) {
+      const v = column[u];
+      if (v !== v || !triggersVeto(v, threshold, indicator.direction)) continue;
+      const veto = indicatorVeto(indicator, v, values.cell(u, position));
+      if (veto) (result[u] === NONE ? (result[u] = []) : result[u]).push(veto);
     }
-    result[u] = vetoes;
   }
   return withProblemVetoes(result, units, problems);
 }
@@ -110,7 +114,7 @@ function withProblemVetoes(result: Veto[][], units: UnitRow[], problems: Problem
   const ordered = [...problems].sort((a, b) => a.row - b.row);
   for (const problem of ordered) {
     const u = byName.get(problem.unit);
-    if (u !== undefined) result[u].push(problemVeto(problem));
+    if (u !== undefined) (result[u] === NONE ? (result[u] = []) : result[u]).push(problemVeto(problem));
   }
   return result;
 }

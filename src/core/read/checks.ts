@@ -11,7 +11,8 @@
  * Cost: O(units × indicators) (medians by quickselect, no sorting).
  */
 import { parseA1 } from '../a1';
-import type { Indicator, UnitRow } from '../types';
+import type { Indicator } from '../types';
+import type { ValueTable } from '../valueTable';
 import type { IssueList } from './issues';
 import { formatNumber, formatPercent } from './values';
 
@@ -78,45 +79,43 @@ function firstCell(reference: string): { sheet: string; row: number; col: number
 }
 
 /**
- * Adds the warnings of RULEBOOK §7 for read values to `issues`.
- * @example checkValues(indicators, units, issues) // warns on 考核数据!D7 when 120/100
+ * Adds the warnings of RULEBOOK §7 for read values to `issues`. Reads each indicator's
+ * column of the value table once (plus a copy for the median search).
+ * @example checkValues(indicators, values, issues) // warns on 考核数据!D7 when 120/100
  */
-export function checkValues(indicators: Indicator[], units: UnitRow[], issues: IssueList): void {
-  const count = units.length;
+export function checkValues(indicators: Indicator[], values: ValueTable, issues: IssueList): void {
+  const count = values.units;
   const sorted = new Float64Array(count); // the values of one indicator (reordered by the median search)
   const deviations = new Float64Array(count);
-  const byUnit = new Float64Array(count); // the same values by unit, NaN when missing
-  for (const indicator of indicators) {
-    const id = indicator.id;
+  indicators.forEach((indicator, id) => {
+    const column = values.column(id);
     const isRatio = indicator.columns.length === 2;
     const yesNo = indicator.method === 'pass' && indicator.target === null && !isRatio;
     let n = 0;
     for (let u = 0; u < count; u++) {
-      const v = units[u].values[id];
-      if (!v || v.value === null) {
-        byUnit[u] = NaN;
-        continue;
-      }
-      sorted[n++] = v.value;
-      byUnit[u] = v.value;
-      if (isRatio && v.value > 1) {
-        const at = firstCell(v.cell);
-        if (at) issues.warning(at.sheet, at.row, at.col, 'read.check.ratioAboveOne', { indicator: indicator.name, ratio: formatPercent(v.value), display: v.display });
+      const v = column[u];
+      if (v !== v) continue; // NaN: none
+      sorted[n++] = v;
+      if (isRatio && v > 1) {
+        const at = firstCell(values.cell(u, id));
+        if (at) issues.warning(at.sheet, at.row, at.col, 'read.check.ratioAboveOne', { indicator: indicator.name, ratio: formatPercent(v), display: values.display(u, id) });
       }
     }
-    if (yesNo || n < OUTLIER_MIN_VALUES) continue;
+    if (yesNo || n < OUTLIER_MIN_VALUES) return;
     const mid = medianInPlace(sorted, n);
     for (let i = 0; i < n; i++) deviations[i] = Math.abs(sorted[i] - mid);
     const mad = medianInPlace(deviations, n);
-    if (mad === 0 && mid === 0) continue;
+    if (mad === 0 && mid === 0) return;
     const low = mad === 0 ? mid / SHARED_VALUE_FACTOR : mid - (OUTLIER_Z * mad) / 0.6745;
     const high = mad === 0 ? mid * SHARED_VALUE_FACTOR : mid + (OUTLIER_Z * mad) / 0.6745;
+    const lowest = Math.min(low, high);
+    const highest = Math.max(low, high);
     for (let u = 0; u < count; u++) {
-      const x = byUnit[u];
-      if (Number.isNaN(x) || (x > Math.min(low, high) && x < Math.max(low, high))) continue;
+      const x = column[u];
+      if (x !== x || (x > lowest && x < highest)) continue;
       if (mad !== 0 && Math.abs((0.6745 * (x - mid)) / mad) <= OUTLIER_Z) continue;
-      const at = firstCell(units[u].values[id].cell);
+      const at = firstCell(values.cell(u, id));
       if (at) issues.warning(at.sheet, at.row, at.col, 'read.check.outlier', { indicator: indicator.name, value: shown(indicator, x), median: shown(indicator, mid) });
     }
-  }
+  });
 }

@@ -1,6 +1,7 @@
 /**
  * Reads 考核数据 (one row per village/community) into `UnitRow[]`: names, type, person,
- * 是否贫困村, and one `IndicatorValue` per indicator (RULEBOOK §§2, 7; WORKBOOK; issue 10).
+ * 是否贫困村, and every indicator's value into one typed `ValueTable` (RULEBOOK §§2, 7;
+ * WORKBOOK; issue 10).
  *
  * Only the columns the indicators need are read: other columns (identity numbers, phone
  * numbers …) never reach the input model or any message.
@@ -11,13 +12,14 @@
  *
  * Each needed (location, reading mode) pair is read once per unit even when several
  * indicators share it, so a bad cell is reported once. Cost: O(units × needed columns);
- * names are joined with Maps. Speed: plain numbers take a fast path, and the `display` and
- * `cell` strings of a value are built only when asked for (prototype getters: read them
- * by name; `{...value}` drops them — use `plainValue`).
+ * names are joined with Maps. Speed: plain numbers take a fast path straight into the
+ * typed value table, and the `display` and `cell` texts of a value are rebuilt from its
+ * cell only when asked for (valueTable.ts).
  */
 import { maskIdentifiers } from '../privacy';
 import { a1, columnLetter } from '../a1';
-import type { AggregatePolicy, CellValue, HiddenRowsPolicy, Indicator, IndicatorValue, MissingPolicy, SheetGrid, UnitRow } from '../types';
+import type { AggregatePolicy, CellValue, HiddenRowsPolicy, Indicator, MissingPolicy, SheetGrid, UnitRow } from '../types';
+import { ValueTable } from '../valueTable';
 import { cellAt, formatAt } from './cells';
 import type { IssueList } from './issues';
 import { createUnitMatcher, normalizeText, typeFromName } from './normalize';
@@ -74,69 +76,6 @@ const OK = 1;
 const BLANK = 2;
 const FAILED = 3;
 
-/**
- * A read value: `display` and `cell` are built on demand from the raw cell and its reader.
- * Plain data otherwise; `plainValue` gives the object form.
- */
-class CellValueRead implements IndicatorValue {
-  constructor(
-    readonly value: number | null,
-    readonly missing: boolean,
-    private readonly raw: CellValue,
-    private readonly reader: ColumnReader,
-    private readonly rowNumber: number,
-  ) {}
-
-  get display(): string {
-    return displayOf(this.raw);
-  }
-
-  get cell(): string {
-    const reader = this.reader;
-    return reader.transposed ? `${reader.sheet}!${a1(reader.header.col, this.rowNumber - 1)}` : reader.prefix + this.rowNumber;
-  }
-
-  toJSON(): IndicatorValue {
-    return plainValue(this);
-  }
-}
-
-/** `A/B` read from two cells of one row. */
-class RatioValueRead implements IndicatorValue {
-  constructor(
-    readonly value: number | null,
-    readonly missing: boolean,
-    private readonly rawA: CellValue,
-    private readonly rawB: CellValue,
-    private readonly readerA: ColumnReader,
-    private readonly readerB: ColumnReader,
-    private readonly rowA: number,
-    private readonly rowB: number,
-  ) {}
-
-  get display(): string {
-    return `${displayOf(this.rawA)}/${displayOf(this.rawB)}`;
-  }
-
-  get cell(): string {
-    const { readerA, readerB, rowA, rowB } = this;
-    if (readerA.transposed || readerB.transposed) return `${refOf(readerA, rowA)}/${refOf(readerB, rowB).split('!')[1]}`;
-    return readerA.sheet === readerB.sheet && rowA === rowB ? `${readerA.prefix}${rowA}/${readerB.letter}${rowB}` : `${readerA.prefix}${rowA}/${readerB.prefix}${rowB}`;
-  }
-
-  toJSON(): IndicatorValue {
-    return plainValue(this);
-  }
-}
-
-/**
- * An IndicatorValue as a plain object (for spreading, snapshots, JSON).
- * @example plainValue(units[0].values[0]) // => { value: 0.95, display: '95%', cell: '考核数据!H5', missing: false }
- */
-export function plainValue(v: IndicatorValue): IndicatorValue {
-  return { value: v.value, display: v.display, cell: v.cell, missing: v.missing };
-}
-
 /** The sheet reference of a reader's cell in a (1-based) table row. */
 function refOf(reader: ColumnReader, rowNumber: number): string {
   return reader.transposed ? `${reader.sheet}!${a1(reader.header.col, rowNumber - 1)}` : reader.prefix + rowNumber;
@@ -155,14 +94,12 @@ export interface ReadUnitsOptions {
   finder?: ColumnFinder;
 }
 
-const EMPTY: IndicatorValue = { value: null, display: '', cell: '', missing: false };
-
 /**
  * Reads the unit rows. `indicators` must have been read against the same finder (missing
  * data columns were reported there; their values are left empty here).
- * @example readUnits(table, '考核数据', indicators, 'error', issues)[0].values[0].value // => 0.95
+ * @example readUnits(table, '考核数据', indicators, 'error', issues).values.get(0, 0) // => 0.95
  */
-export function readUnits(table: DataTable, sheet: string, indicators: Indicator[], missing: MissingPolicy, issues: IssueList, options: ReadUnitsOptions = {}): UnitRow[] {
+export function readUnits(table: DataTable, sheet: string, indicators: Indicator[], missing: MissingPolicy, issues: IssueList, options: ReadUnitsOptions = {}): { units: UnitRow[]; values: ValueTable } {
   const finder = options.finder ?? new ColumnFinder([{ sheet, table }]);
   const sources = finder.sources;
   const hiddenPolicy = options.hiddenRows ?? 'count';
@@ -243,14 +180,20 @@ export function readUnits(table: DataTable, sheet: string, indicators: Indicator
     rowsBySource[s] = joinRows(sources[s], unitRows.map((u) => u.name), hiddenPolicy, issues);
   }
 
-  const units: UnitRow[] = new Array(unitRows.length);
+  const unitCount = unitRows.length;
+  const units: UnitRow[] = new Array(unitCount);
+  const values = new ValueTable(unitCount, indicators.length);
+  const store = values.value;
+  const blanks = values.missing;
+  // Texts that cannot be rebuilt from one cell per part (assessors aggregated), by table position.
+  const texts = new Map<number, [display: string, cell: string]>();
   const state = new Uint8Array(readers.length);
   // A tagged array (filled with null, never a double array): a number read as is stays the
   // cell's own boxed number, so neither storing nor reading it allocates.
   const got = new Array<number | null>(readers.length).fill(null) as number[];
   // The unit being read, for the two closures below (made once, not per value).
   let u = 0;
-  let mainRow: TableRow = unitRows.length > 0 ? unitRows[0].row : (null as unknown as TableRow);
+  let mainRow: TableRow = unitCount > 0 ? unitRows[0].row : (null as unknown as TableRow);
   const rowOf = (r: number): TableRow | null => (readers[r].source === 0 ? mainRow : rowsBySource[readers[r].source][u]);
   const read = (r: number): number => {
     if (state[r] === UNREAD) {
@@ -260,15 +203,21 @@ export function readUnits(table: DataTable, sheet: string, indicators: Indicator
     return state[r];
   };
   const aggregate = options.aggregate ?? 'mean';
-  for (u = 0; u < unitRows.length; u++) {
+  const ctx: ValueContext = { read, got, readers, rowOf, aggregate, issues, blank: false, texts: null };
+  for (u = 0; u < unitCount; u++) {
     const { row, name, key } = unitRows[u];
     mainRow = row;
     state.fill(UNREAD);
-    const values: IndicatorValue[] = new Array(indicators.length);
     for (let i = 0; i < indicators.length; i++) {
       const plan = plans[i];
-      if (plan === null) values[i] = EMPTY;
-      else values[i] = valueOf(indicators[i], plan, read, got, readers, rowOf, aggregate, issues);
+      if (plan === null) continue;
+      ctx.blank = false;
+      ctx.texts = null;
+      const value = valueOf(indicators[i], plan, ctx);
+      // Straight into the table's columns (see ValueTable.set), the one store per value.
+      store[i * unitCount + u] = value === null ? NaN : value;
+      if (ctx.blank) blanks[i * unitCount + u] = 1;
+      if (ctx.texts !== null) texts.set(i * unitCount + u, ctx.texts);
     }
     units[u] = {
       name,
@@ -277,11 +226,40 @@ export function readUnits(table: DataTable, sheet: string, indicators: Indicator
       poor: poorOf(row, poorCol, sheet, issues),
       row: row.row + 1,
       nameCell: `${sheet}!${table.transposed ? a1(table.keyCol, row.row) : a1(row.row, table.keyCol)}`,
-      values,
     };
   }
+  // The texts of a value, rebuilt on demand from its cell(s): the row of a reader's sheet for a unit.
+  const rowAt = (r: number, unit: number): TableRow | null => (readers[r].source === 0 ? unitRows[unit].row : rowsBySource[readers[r].source][unit]);
+  const part = (r: number, unit: number): { raw: CellValue; row: number } => {
+    const at = rowAt(r, unit);
+    return at === null ? { raw: null, row: 0 } : { raw: cellAt(at, readers[r].header.col), row: at.row + 1 };
+  };
+  values.describedBy({
+    display: (unit, i) => {
+      const plan = plans[i];
+      if (plan === null) return '';
+      const eager = texts.get(i * unitCount + unit);
+      if (eager) return eager[0];
+      const a = part(plan.a[0], unit);
+      if (plan.b === null) return rowAt(plan.a[0], unit) === null ? '' : displayOf(a.raw);
+      return `${displayOf(a.raw)}/${displayOf(part(plan.b[0], unit).raw)}`;
+    },
+    cell: (unit, i) => {
+      const plan = plans[i];
+      if (plan === null) return '';
+      const eager = texts.get(i * unitCount + unit);
+      if (eager) return eager[1];
+      const readerA = readers[plan.a[0]];
+      const a = part(plan.a[0], unit);
+      if (plan.b === null) return rowAt(plan.a[0], unit) === null ? readerA.sheet : refOf(readerA, a.row);
+      const readerB = readers[plan.b[0]];
+      const b = part(plan.b[0], unit);
+      if (readerA.transposed || readerB.transposed) return `${refOf(readerA, a.row)}/${refOf(readerB, b.row).split('!')[1]}`;
+      return readerA.sheet === readerB.sheet && a.row === b.row ? `${readerA.prefix}${a.row}/${readerB.letter}${b.row}` : `${readerA.prefix}${a.row}/${readerB.prefix}${b.row}`;
+    },
+  });
   if (units.length === 0 && firstRow.size === 0) issues.error(sheet, null, null, 'read.data.noUnits');
-  return units;
+  return { units, values };
 }
 
 /** Warnings for skipped note/group rows that hold data, and for merges too many to fill. */
@@ -381,15 +359,23 @@ export function aggregateScores(values: number[], policy: AggregatePolicy): numb
   return values.reduce((s, v) => s + v, 0) / values.length;
 }
 
+/** What reading one unit's values shares between indicators; `blank` and `texts` are set per value. */
+interface ValueContext {
+  read: (r: number) => number;
+  got: number[];
+  readers: ColumnReader[];
+  rowOf: (r: number) => TableRow | null;
+  aggregate: AggregatePolicy;
+  issues: IssueList;
+  /** Out: the value is missing because a cell was blank (scored 0 under 按0分). */
+  blank: boolean;
+  /** Out: display and cell when they cannot be rebuilt from one cell per part (assessors). */
+  texts: [string, string] | null;
+}
+
 /** One column of one unit: a single cell, or the assessors' cells aggregated. */
-function columnValue(
-  plan: ColumnPlan,
-  read: (r: number) => number,
-  got: number[],
-  readers: ColumnReader[],
-  rowOf: (r: number) => TableRow | null,
-  aggregate: AggregatePolicy,
-): { value: number | null; blank: boolean; raw: CellValue; reader: ColumnReader; row: number; display?: string; cell?: string } {
+function columnValue(plan: ColumnPlan, ctx: ValueContext): { value: number | null; blank: boolean; raw: CellValue; reader: ColumnReader; row: number; display?: string; cell?: string } {
+  const { read, got, readers, rowOf } = ctx;
   if (plan.length === 1) {
     const r = plan[0];
     const st = read(r);
@@ -407,49 +393,46 @@ function columnValue(
     const at = rowOf(r);
     shown.push(at === null ? '' : displayOf(cellAt(at, readers[r].header.col)));
     cells.push(at === null ? readers[r].sheet : refOf(readers[r], at.row + 1));
-    if (st === OK) nums.push(got[plan[0] === r ? r : r]);
+    if (st === OK) nums.push(got[r]);
     else if (st === BLANK) blank = true;
     else failed = true;
   }
-  const value = failed || blank || nums.length === 0 ? null : aggregateScores(nums, aggregate);
+  const value = failed || blank || nums.length === 0 ? null : aggregateScores(nums, ctx.aggregate);
   const result = value === null ? '' : ` → ${formatNumber(value)}`;
   const first = readers[plan[0]];
   return { value, blank, raw: null, reader: first, row: 0, display: `${shown.join('、')}${result}`, cell: cells.join('、') };
 }
 
-/** One unit's value for one indicator (A/B divided; 直接 checked against its points). */
-function valueOf(
-  ind: Indicator,
-  plan: NonNullable<Plan>,
-  read: (r: number) => number,
-  got: number[],
-  readers: ColumnReader[],
-  rowOf: (r: number) => TableRow | null,
-  aggregate: AggregatePolicy,
-  issues: IssueList,
-): IndicatorValue {
+/**
+ * One unit's value for one indicator (A/B divided; 直接 checked against its points); sets
+ * `ctx.blank`, and `ctx.texts` when the texts must be kept (assessors). Cost: O(cells read).
+ */
+function valueOf(ind: Indicator, plan: NonNullable<Plan>, ctx: ValueContext): number | null {
+  const { read, got, readers, rowOf, issues } = ctx;
   if (plan.b === null && plan.a.length === 1) {
     // The hot path: one cell.
     const r = plan.a[0];
     const st = read(r);
-    const reader = readers[r];
     const at = rowOf(r);
-    if (at === null) return { value: null, display: '', cell: reader.sheet, missing: false };
+    if (at === null) return null;
     const value = st === OK ? got[r] : null;
     if (value !== null && ind.method === 'direct' && ind.points > 0 && (value < 0 || value > ind.points)) {
+      const reader = readers[r];
       issues.error(reader.sheet, at.row, reader.header.col, 'read.data.directRange', { points: formatNumber(ind.points), found: displayOf(cellAt(at, reader.header.col)) });
     }
-    return new CellValueRead(value, st === BLANK, cellAt(at, reader.header.col), reader, at.row + 1);
+    ctx.blank = st === BLANK;
+    return value;
   }
-  const a = columnValue(plan.a, read, got, readers, rowOf, aggregate);
+  const a = columnValue(plan.a, ctx);
   if (plan.b === null) {
     if (a.value !== null && ind.method === 'direct' && ind.points > 0 && (a.value < 0 || a.value > ind.points)) {
       issues.error(a.reader.sheet, null, null, 'read.data.directRange', { points: formatNumber(ind.points), found: a.display ?? '' });
     }
-    return { value: a.value, display: a.display ?? '', cell: a.cell ?? '', missing: a.blank };
+    ctx.blank = a.blank;
+    ctx.texts = [a.display ?? '', a.cell ?? ''];
+    return a.value;
   }
-  const b = columnValue(plan.b, read, got, readers, rowOf, aggregate);
-  const lazy = a.display === undefined && b.display === undefined;
+  const b = columnValue(plan.b, ctx);
   let value: number | null = null;
   if (a.value !== null && b.value !== null) {
     if (b.value === 0) {
@@ -461,14 +444,11 @@ function valueOf(
       }
     } else value = a.value / b.value;
   }
-  const isMissing = (a.value === null || b.value === null) && (a.blank || b.blank);
-  if (lazy) return new RatioValueRead(value, isMissing, a.raw, b.raw, a.reader, b.reader, a.row, b.row);
-  return {
-    value,
-    display: `${a.display ?? displayOf(a.raw)}/${b.display ?? displayOf(b.raw)}`,
-    cell: `${a.cell ?? refOf(a.reader, a.row)}/${b.cell ?? refOf(b.reader, b.row)}`,
-    missing: isMissing,
-  };
+  ctx.blank = (a.value === null || b.value === null) && (a.blank || b.blank);
+  if (a.display !== undefined || b.display !== undefined) {
+    ctx.texts = [`${a.display ?? displayOf(a.raw)}/${b.display ?? displayOf(b.raw)}`, `${a.cell ?? refOf(a.reader, a.row)}/${b.cell ?? refOf(b.reader, b.row)}`];
+  }
+  return value;
 }
 
 /**

@@ -16,7 +16,7 @@ import { readAssistance } from './assistance';
 import { checkValues } from './checks';
 import { columnLetter } from '../a1';
 import { readDataTable, readUnits, type DataTable } from './data';
-import { inputFingerprint, sheetFingerprints } from './fingerprint';
+import { inputFingerprints } from './fingerprint';
 import { readIndicators } from './indicators';
 import { IssueList, sortIssues } from './issues';
 import { createUnitMatcher, findSheetName, headerKey } from './normalize';
@@ -109,7 +109,7 @@ export function readInput(snapshot: WorkbookSnapshot, givenRoles: Roles, options
   if (!dataTable) return { input: null, issues: sortIssues(issues.items, roles, names) };
   checkGroupPoints(sources, read.indicators, issues);
 
-  const units = readUnits(dataTable, roles.data, read.indicators, params.missing, issues, {
+  const { units, values } = readUnits(dataTable, roles.data, read.indicators, params.missing, issues, {
     rankByType: params.rankByType,
     hiddenRows: params.hiddenRows,
     aggregate: params.aggregate,
@@ -122,19 +122,21 @@ export function readInput(snapshot: WorkbookSnapshot, givenRoles: Roles, options
   const problems = problemsGrid ? readProblems(problemsGrid, roles.problems, match, issues) : [];
   const assistanceGrid = sheet(roles.assistance);
   const assistance = assistanceGrid ? readAssistance(assistanceGrid, roles.assistance, units, match, params.missing, issues) : null;
-  checkValues(read.indicators, units, issues);
+  checkValues(read.indicators, values, issues);
 
   const sorted = sortIssues(issues.items, roles, names);
+  const fingerprints = inputFingerprints(snapshot, roles, DEFAULT_ROLES, sources.slice(1).map((s) => s.sheet));
   const input: AssessmentInput = {
     params,
     indicators: read.indicators,
     indicatorSource: read.source,
     units,
+    values,
     problems,
     assistance,
     roles,
-    fingerprint: inputFingerprint(snapshot, roles, sources.slice(1).map((s) => s.sheet)),
-    sheetFingerprints: sheetFingerprints(snapshot, roles, DEFAULT_ROLES),
+    fingerprint: fingerprints.whole,
+    sheetFingerprints: fingerprints.sheets,
     warnings: sorted.filter((i) => i.severity === 'warning'),
   };
   return { input, issues: sorted };
@@ -182,7 +184,7 @@ function checkGroupPoints(sources: DataSource[], indicators: Indicator[], issues
 
 export { readParams } from './params';
 export { readIndicators, builtinIndicatorGrid, methodOf, directionOf, splitDataColumn } from './indicators';
-export { readUnits, readDataTable, UNIT_ALIASES, plainValue } from './data';
+export { readUnits, readDataTable, UNIT_ALIASES } from './data';
 export { readProblems } from './problems';
 export { readAssistance, monthOf } from './assistance';
 export { checkValues } from './checks';

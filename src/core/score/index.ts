@@ -24,7 +24,7 @@ export { rangeScore, rangeFormula } from './range';
 export { ratioScore, ratioFormula } from './ratio';
 export { relativeScore, relativeFormula, type Extremes } from './relative';
 export { clamp01, clampScore } from './clamp';
-export { kernelSettings, scoreColumn, type ValueColumn } from './column';
+export { kernelSettings, scoreColumn } from './column';
 
 /** What 计算明细 says for a missing value (缺失数据=按0分). */
 export const MISSING_FORMULA = '缺失，按 0 分';
@@ -32,7 +32,7 @@ export const MISSING_FORMULA = '缺失，按 0 分';
 const NO_EXTREMES: Extremes = { max: null, min: null };
 
 // One-value scratch for `scoreOf`, so that one value is scored by the column dispatcher.
-const ONE = { values: new Float64Array(1), present: Uint8Array.of(1) };
+const ONE = new Float64Array(1);
 const ONE_OUT = new Float64Array(1);
 
 /**
@@ -42,7 +42,7 @@ const ONE_OUT = new Float64Array(1);
  */
 export function scoreOf(indicator: Indicator, value: number | null, extremes: Extremes = NO_EXTREMES): number {
   if (value === null) return 0;
-  ONE.values[0] = value;
+  ONE[0] = value;
   scoreColumn(indicator, ONE, ONE_OUT, extremes);
   return ONE_OUT[0];
 }

@@ -160,7 +160,17 @@ describe('sortedByTypeAndTotal: the fast first sort', () => {
     ['negative and zero totals', [0, 0, 0], [-1.25, 0, -0.01], [1, 2, 0]],
     ['no units', [], [], []],
   ] as const)('%s', (_, types, totals, expected) => {
-    expect(sortedByTypeAndTotal(Int32Array.from(types), Float64Array.from(totals))).toEqual(expected);
+    expect(sortedByTypeAndTotal(Int32Array.from(types), Float64Array.from(totals), null)).toEqual({ order: expected, byFirst: false });
+  });
+
+  test('with the first tie-break dimension in the keys: ties on total ordered by it, higher first', () => {
+    // totals 90, 95, 90, 90 with first dimension 3, 1, 7, 3 → 95 (1); then 90s by dimension: 2 (7), 0 (3), 3 (3, later row)
+    expect(sortedByTypeAndTotal(new Int32Array(4), Float64Array.of(90, 95, 90, 90), Float64Array.of(3, 1, 7, 3))).toEqual({ order: [1, 2, 0, 3], byFirst: true });
+  });
+
+  test('leaves the first tie-break out when it would not fit in 53 bits, or is not in hundredths', () => {
+    expect(sortedByTypeAndTotal(new Int32Array(2), Float64Array.of(90, 95), Float64Array.of(3e13, -3e13))).toEqual({ order: [1, 0], byFirst: false });
+    expect(sortedByTypeAndTotal(new Int32Array(2), Float64Array.of(90, 90), Float64Array.of(0.001, 0.002))).toEqual({ order: [0, 1], byFirst: false });
   });
 
   test.each([
@@ -168,7 +178,7 @@ describe('sortedByTypeAndTotal: the fast first sort', () => {
     ['a non-finite total', [Number.NaN, 3]],
     ['keys beyond 53 bits', [3e13, -3e13]],
   ])('declines %s (a comparator sort takes over)', (_, totals) => {
-    expect(sortedByTypeAndTotal(new Int32Array(totals.length), Float64Array.from(totals))).toBeNull();
+    expect(sortedByTypeAndTotal(new Int32Array(totals.length), Float64Array.from(totals), null)).toBeNull();
   });
 
   test('rankUnits orders the same with or without it', () => {
@@ -179,7 +189,7 @@ describe('sortedByTypeAndTotal: the fast first sort', () => {
     const types = rows.map((_, i) => (i % 4 === 0 ? '社区' : '村'));
     const fast = rankUnits(rankInput(rows, { types, rankByType: true }));
     const nudged = rankUnits(rankInput(rows.map(([name, total, a, b]) => [name, total + 1e-9, a, b]), { types, rankByType: true }));
-    expect(sortedByTypeAndTotal(new Int32Array(60), Float64Array.from(rows.map((r) => r[1] + 1e-9)))).toBeNull();
+    expect(sortedByTypeAndTotal(new Int32Array(60), Float64Array.from(rows.map((r) => r[1] + 1e-9)), null)).toBeNull();
     expect(fast.order).toEqual(nudged.order);
     expect([...fast.rank]).toEqual([...nudged.rank]);
   });

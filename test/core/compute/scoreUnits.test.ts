@@ -15,7 +15,7 @@ describe('scoreUnits', () => {
       { name: 'C', values: [0.5, null, null, 0] },
     ],
   });
-  const scored = scoreUnits(input.indicators, input.units);
+  const scored = scoreUnits(input.indicators, input.values);
 
   test('dimensions in first-appearance order', () => {
     expect(scored.dimensions).toEqual(['减贫成效', '精准识别', '日常管理']);
@@ -42,7 +42,7 @@ describe('scoreUnits', () => {
   });
 
   test('relative uses the max over all units with missing values excluded', () => {
-    expect(relativeExtremes(input.indicators, input.units)).toEqual([undefined, undefined, { max: 6, min: 3 }, undefined]);
+    expect(relativeExtremes(input.indicators, input.values)).toEqual([undefined, undefined, { max: 6, min: 3 }, undefined]);
     expect(scored.scoresOf(1)[2].score).toBe(5);
   });
 
@@ -63,7 +63,7 @@ describe('scoreUnits', () => {
       indicators: [1, 2, 3].map((i) => ({ name: `x${i}`, method: 'ratio' as const, points: 1, target: 3 })),
       units: [{ name: 'A', values: [1, 1, 1] }],
     });
-    const s = scoreUnits(thirds.indicators, thirds.units);
+    const s = scoreUnits(thirds.indicators, thirds.values);
     expect(s.scoresOf(0).map((x) => x.rounded)).toEqual([0.33, 0.33, 0.33]);
     expect(s.total[0]).toBe(1);
   });

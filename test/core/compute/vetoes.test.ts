@@ -91,7 +91,7 @@ describe('unitVetoes', () => {
   });
 
   test('computed in indicator order, then problems in row order', () => {
-    const vetoes = unitVetoes(input.indicators, input.units, input.problems);
+    const vetoes = unitVetoes(input.indicators, input.units, input.values, input.problems);
     expect(vetoes[0].map((v) => [v.category, v.from, v.evidence])).toEqual([
       [4, 'indicator', '考核数据!C3'],
       [1, 'indicator', '考核数据!D3'],

@@ -5,7 +5,7 @@ import { createUnitMatcher } from '../../../src/core/read/normalize';
 import type { CellValue, MissingPolicy, UnitRow } from '../../../src/core/types';
 import { grid } from '../../helpers/grid';
 
-const unit = (name: string, poor: boolean | null): UnitRow => ({ name, type: '村', person: null, poor, row: 3, nameCell: '考核数据!A3', values: [] });
+const unit = (name: string, poor: boolean | null): UnitRow => ({ name, type: '村', person: null, poor, row: 3, nameCell: '考核数据!A3' });
 const UNITS = [unit('龙源村', true), unit('文白社区', false), unit('梅池村', null)];
 
 const FULL_HEADER: CellValue[] = [

@@ -1,7 +1,8 @@
 import { issueText } from '../../../src/core/messages';
 import { checkValues, median, medianInPlace } from '../../../src/core/read/checks';
 import { IssueList } from '../../../src/core/read/issues';
-import type { Indicator, UnitRow } from '../../../src/core/types';
+import type { Indicator, IndicatorValue } from '../../../src/core/types';
+import { ValueTable } from '../../../src/core/valueTable';
 
 const indicator = (over: Partial<Indicator>): Indicator => ({
   id: 0, dimension: '甲', name: '项目数', points: 10, method: 'relative', target: null, floor: null, perItem: null,
@@ -9,15 +10,12 @@ const indicator = (over: Partial<Indicator>): Indicator => ({
   note: '', source: null, ...over,
 });
 
-const units = (values: (number | null)[], cell = (i: number) => `考核数据!D${i + 3}`): UnitRow[] =>
-  values.map((value, i) => ({
-    name: `单位${i}`, type: '村', person: null, poor: null, row: i + 3, nameCell: `考核数据!A${i + 3}`,
-    values: [{ value, display: String(value ?? ''), cell: cell(i), missing: value === null }],
-  }));
+const units = (values: (number | null)[], cell = (i: number) => `考核数据!D${i + 3}`): IndicatorValue[][] =>
+  values.map((value, i) => [{ value, display: String(value ?? ''), cell: cell(i), missing: value === null }]);
 
-function check(ind: Indicator, list: UnitRow[]) {
+function check(ind: Indicator, list: IndicatorValue[][]) {
   const issues = new IssueList();
-  checkValues([ind], list, issues);
+  checkValues([ind], ValueTable.of(list, 1), issues);
   return issues.items;
 }
 
@@ -51,7 +49,7 @@ describe('checkValues', () => {
   it('warns on an A/B ratio above 1 at the A cell', () => {
     const ind = indicator({ name: '减贫计划完成率', columns: ['实际', '计划'], kind: 'proportion' });
     const list = units([1, 1.2], (i) => `考核数据!E${i + 3}/F${i + 3}`);
-    list[1].values[0].display = '12/10';
+    list[1][0].display = '12/10';
     const issues = check(ind, list);
     expect(issues.map((i) => [i.cell, issueText(i, 'zh')])).toEqual([
       ['E4', '考核数据!E4："减贫计划完成率"的比率为 120%，超过 100%（12/10）：可能是超额完成，也可能是覆盖数多于实有数，请人工核实。'],

@@ -1,10 +1,11 @@
 import { INDICATOR_HEADERS } from '../../../src/core/defaults';
 import { issueText } from '../../../src/core/messages';
-import { plainValue, readDataTable, readUnits } from '../../../src/core/read/data';
+import { readDataTable, readUnits } from '../../../src/core/read/data';
 import { readIndicators } from '../../../src/core/read/indicators';
 import { IssueList } from '../../../src/core/read/issues';
 import type { CellValue, MissingPolicy } from '../../../src/core/types';
 import { grid } from '../../helpers/grid';
+import { unitsWithValues } from '../../helpers/input';
 
 type Row = Partial<Record<(typeof INDICATOR_HEADERS)[number], CellValue>>;
 
@@ -22,7 +23,7 @@ function read(rows: CellValue[][], missing: MissingPolicy = 'error', indicatorRo
   const table = readDataTable(grid('考核数据', rows))!;
   const indicatorGrid = grid('指标设置', [INDICATOR_HEADERS.slice(), ...indicatorRows.map((r) => INDICATOR_HEADERS.map((h) => r[h] ?? null))]);
   const { indicators } = readIndicators(indicatorGrid, '指标设置', { sheet: '考核数据', headers: table.headers }, issues);
-  const units = readUnits(table, '考核数据', indicators, missing, issues);
+  const units = unitsWithValues(readUnits(table, '考核数据', indicators, missing, issues));
   return { units, indicators, issues: issues.items, texts: issues.items.map((i) => `${i.severity} ${issueText(i, 'zh')}`) };
 }
 
@@ -54,7 +55,7 @@ describe('readUnits on a messy ledger', () => {
 
   it('reads values: A/B ratios with both cells, rates however written, yes/no, money in 元', () => {
     const [longyuan, wenbai, meichi] = units;
-    expect(longyuan.values.map(plainValue)).toEqual([
+    expect(longyuan.values).toEqual([
       { value: 1.2, display: '12/10', cell: '考核数据!F5/G5', missing: false },
       { value: 0.95, display: '95%', cell: '考核数据!H5', missing: false },
       { value: 1, display: '是', cell: '考核数据!I5', missing: false },
@@ -166,7 +167,7 @@ describe('missing data policy', () => {
     expect(issues.every((i) => i.severity === 'warning')).toBe(true);
     expect(texts[0]).toBe('warning 考核数据!B2："实际减贫人数"没有数据，按 0 分计（缺失数据=按0分）');
     expect(issueText(issues[0], 'en')).toBe('考核数据!B2: No value for "实际减贫人数": scored as 0 (缺失数据=按0分)');
-    expect(plainValue(units[0].values[0])).toEqual({ value: null, display: '/10', cell: '考核数据!B2/C2', missing: true });
+    expect(units[0].values[0]).toEqual({ value: null, display: '/10', cell: '考核数据!B2/C2', missing: true });
     expect(units[0].values[1]).toMatchObject({ value: null, missing: true });
     expect(units[1].values[2]).toMatchObject({ value: null, missing: true });
     expect(units[1].values[0]).toMatchObject({ value: 1, missing: false });

@@ -1,6 +1,7 @@
 import { DEFAULT_ROLES, INDICATOR_HEADERS } from '../../../src/core/defaults';
 import { issueText } from '../../../src/core/messages';
-import { plainValue, readInput } from '../../../src/core/read';
+import { readInput } from '../../../src/core/read';
+import { unitsWithValues } from '../../helpers/input';
 import type { CellValue, Issue, WorkbookSnapshot } from '../../../src/core/types';
 import { builtinData, grid, snapshot } from '../../helpers/grid';
 
@@ -24,10 +25,10 @@ describe('readInput with the built-in indicator set', () => {
     expect(input).not.toBeNull();
     expect(input!.indicatorSource).toBe('builtin');
     expect(input!.indicators).toHaveLength(17);
-    expect(input!.units.map((u) => [u.name, u.type, u.poor])).toEqual([
+    expect(unitsWithValues(input!).map((u) => [u.name, u.type, u.poor])).toEqual([
       ['龙源村', '村', true], ['文白社区', '社区', true], ['梅池村', '村', false], ['中洲社区', '社区', true], ['黄金村', '村', true],
     ]);
-    expect(input!.units[0].values).toHaveLength(17);
+    expect(unitsWithValues(input!)[0].values).toHaveLength(17);
     expect(input!.problems).toEqual([]);
     expect(input!.assistance).toBeNull();
     expect(input!.params.tieBreak).toEqual(['减贫成效', '精准识别', '精准帮扶', '重点工作', '扶贫资金', '管理台账', '日常管理']);
@@ -36,10 +37,10 @@ describe('readInput with the built-in indicator set', () => {
   });
 
   it('reads every value of a unit with its cell', () => {
-    const values = input!.units[0].values;
-    expect(plainValue(values[0])).toEqual({ value: 1, display: '10/10', cell: '考核数据!E3/F3', missing: false });
-    expect(plainValue(values[1])).toEqual({ value: 0.08, display: '8%', cell: '考核数据!G3', missing: false });
-    expect(plainValue(values[7])).toEqual({ value: 1, display: '是', cell: '考核数据!M3', missing: false });
+    const values = unitsWithValues(input!)[0].values;
+    expect(values[0]).toEqual({ value: 1, display: '10/10', cell: '考核数据!E3/F3', missing: false });
+    expect(values[1]).toEqual({ value: 0.08, display: '8%', cell: '考核数据!G3', missing: false });
+    expect(values[7]).toEqual({ value: 1, display: '是', cell: '考核数据!M3', missing: false });
     expect(values.map((v) => v.value)).toEqual([1, 0.08, 0.99, 1, 0.99, 1, 0.95, 1, 1, 1, 7, 3, 5, 0, 1, 2.5, 4]);
   });
 
@@ -73,7 +74,7 @@ describe('readInput: what stops reading', () => {
     const roles = { ...DEFAULT_ROLES, data: '2018数据' };
     const { input, issues } = read(snapshot(builtinData(FIVE, '2018数据')), roles);
     expect(issues).toEqual([]);
-    expect(input!.units[0].nameCell).toBe('2018数据!A3');
+    expect(unitsWithValues(input!)[0].nameCell).toBe('2018数据!A3');
   });
 });
 
@@ -183,7 +184,7 @@ describe('missing data policy through 考核参数', () => {
     expect(read(snapshot(builtinData(rows))).issues.map((i) => [i.severity, i.cell])).toEqual([['error', 'L3']]);
     const zero = read(snapshot(builtinData(rows), grid('考核参数', [['参数', '值'], ['缺失数据', '按0分']])));
     expect(zero.issues.map((i) => [i.severity, i.cell])).toEqual([['warning', 'L3']]);
-    expect(plainValue(zero.input!.units[0].values[6])).toEqual({ value: null, display: '', cell: '考核数据!L3', missing: true });
+    expect(unitsWithValues(zero.input!)[0].values[6]).toEqual({ value: null, display: '', cell: '考核数据!L3', missing: true });
     expect(zero.input!.params.given).toEqual(['缺失数据']);
   });
 });

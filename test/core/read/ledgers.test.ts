@@ -5,7 +5,8 @@
 import { DEFAULT_ROLES, INDICATOR_HEADERS } from '../../../src/core/defaults';
 import { sheetsToRead } from '../../../src/core';
 import { issueText } from '../../../src/core/messages';
-import { plainValue, readInput } from '../../../src/core/read';
+import { readInput } from '../../../src/core/read';
+import { unitsWithValues } from '../../helpers/input';
 import type { CellValue, Issue, SheetGrid, WorkbookSnapshot } from '../../../src/core/types';
 import { grid, snapshot } from '../../helpers/grid';
 
@@ -45,7 +46,7 @@ describe('merged cells', () => {
     expect(errors).toEqual([]);
     expect(warnings).toEqual([]);
     // The names say neither 村 nor 社区: only the merges can tell.
-    expect(input!.units.map((u) => [u.name, u.type])).toEqual([['龙源', '村'], ['梅池', '村'], ['文白', '社区'], ['金鸡', '社区']]);
+    expect(unitsWithValues(input!).map((u) => [u.name, u.type])).toEqual([['龙源', '村'], ['梅池', '村'], ['文白', '社区'], ['金鸡', '社区']]);
   });
 
   it('without merge information a blank 类型 comes from the name, and an unknowable one is an error with 分类排名', () => {
@@ -62,7 +63,7 @@ describe('merged cells', () => {
     expect(byType.errors).toEqual(['考核数据!C6：无法确定"中洲"是村还是社区（类型为空，名称也不以村/社区/居委会结尾），分类排名需要类型：请在"类型"列填写']);
     const together = read(snapshot(data, indicatorSheet()));
     expect(together.errors).toEqual([]);
-    expect(together.input!.units.map((u) => u.type)).toEqual(['村', '村', '社区', '社区', '村']);
+    expect(unitsWithValues(together.input!).map((u) => u.type)).toEqual(['村', '村', '社区', '社区', '村']);
   });
 });
 
@@ -87,7 +88,7 @@ describe('group-title rows and sign-off rows', () => {
 
   it('group titles set the type of the rows below and are not units', () => {
     expect(errors).toEqual([]);
-    expect(input!.units.map((u) => [u.name, u.type, u.row])).toEqual([['龙源', '村', 3], ['梅池', '村', 4], ['文白', '社区', 6], ['金鸡', '社区', 8]]);
+    expect(unitsWithValues(input!).map((u) => [u.name, u.type, u.row])).toEqual([['龙源', '村', 3], ['梅池', '村', 4], ['文白', '社区', 6], ['金鸡', '社区', 8]]);
   });
 
   it('sign-off and note rows are skipped; the one holding data is a warning naming the row', () => {
@@ -105,15 +106,15 @@ describe('two- and three-row headers', () => {
     const { input, errors, warnings } = read(snapshot(data, indicatorSheet()));
     expect(errors).toEqual([]);
     expect(warnings).toEqual(['考核数据!E2：表头分组"重点工作（15分）"写明 15 分，但指标设置中"重点工作"各指标分值合计 10 分：请核对']);
-    expect(input!.units.map((u) => u.values.map((v) => v.value))).toEqual([[1, 0.9, 8], [0.5, 1, 10]]);
-    expect(plainValue(input!.units[1].values[0])).toEqual({ value: 0.5, display: '0.5', cell: '考核数据!C5', missing: false });
+    expect(unitsWithValues(input!).map((u) => u.values.map((v) => v.value))).toEqual([[1, 0.9, 8], [0.5, 1, 10]]);
+    expect(unitsWithValues(input!)[1].values[0]).toEqual({ value: 0.5, display: '0.5', cell: '考核数据!C5', missing: false });
   });
 
   it('without merge information (older Excel): the lower row is found by its texts', () => {
     const data = grid('考核数据', [top, low, ...body], { merges: 'unknown' });
     const { input, errors } = read(snapshot(data, indicatorSheet()));
     expect(errors).toEqual([]);
-    expect(input!.units.map((u) => u.values[2].cell)).toEqual(['考核数据!E3', '考核数据!E4']);
+    expect(unitsWithValues(input!).map((u) => u.values[2].cell)).toEqual(['考核数据!E3', '考核数据!E4']);
   });
 
   it('the same column name under two groups is found by 组标题/列标题, or by the indicator\'s 维度', () => {
@@ -129,7 +130,7 @@ describe('two- and three-row headers', () => {
     ];
     const { input, errors } = read(snapshot(data, indicatorSheet(rows)));
     expect(errors).toEqual([]);
-    expect(input!.units[0].values.map((v) => [v.value, v.cell])).toEqual([[0.8, '考核数据!B3'], [0.9, '考核数据!D3'], [7, '考核数据!E3']]);
+    expect(unitsWithValues(input!)[0].values.map((v) => [v.value, v.cell])).toEqual([[0.8, '考核数据!B3'], [0.9, '考核数据!D3'], [7, '考核数据!E3']]);
     const ambiguous = read(snapshot(data, indicatorSheet([{ 维度: '其他', 指标: '得分', 分值: 10, 计分方法: '直接' }])));
     expect(ambiguous.errors).toEqual(['指标设置!B2：数据列"得分"在多个分组下都有（减贫成效、重点工作），无法确定用哪一列：请在数据列中写成"分组标题/列标题"，如"减贫成效/得分"']);
   });
@@ -146,7 +147,7 @@ describe('names', () => {
     const { input, errors } = read(snapshot(data, { ...indicatorSheet(), name: '指标　设置' }));
     expect(errors).toEqual([]);
     expect(input!.indicatorSource).toBe('sheet');
-    expect(input!.units[0].nameCell).toBe('考核数据 !A2');
+    expect(unitsWithValues(input!)[0].nameCell).toBe('考核数据 !A2');
     expect(sheetsToRead(['考核数据 ', '指标　设置', '考核结果', 'Kaohe登记', 'Sheet1'])).toEqual(['考核数据 ', '指标　设置', 'Kaohe登记', 'Sheet1']);
   });
 
@@ -155,7 +156,7 @@ describe('names', () => {
     const work = grid('重点工作', [['被考核单位', '重点工作评分'], ['文白社区居委会', 9], ['幸福村委会', 7]]);
     const { input, errors } = read(snapshot(data, work, indicatorSheet()));
     expect(errors).toEqual([]);
-    expect(input!.units.map((u) => [u.name, u.values[2].value, u.values[2].cell])).toEqual([['幸福村', 7, '重点工作!B3'], ['文白社区', 9, '重点工作!B2']]);
+    expect(unitsWithValues(input!).map((u) => [u.name, u.values[2].value, u.values[2].cell])).toEqual([['幸福村', 7, '重点工作!B3'], ['文白社区', 9, '重点工作!B2']]);
   });
 });
 
@@ -163,12 +164,12 @@ describe('hidden rows', () => {
   const rows: CellValue[][] = [['单位', '完成率', '满意度', '重点工作评分'], ['龙源村', 1, 0.9, 8], ['五里村', 1, 1, 10], ['文白社区', 1, 1, 9]];
   it('are counted by default, each a warning naming it', () => {
     const { input, warnings } = read(snapshot(grid('考核数据', rows, { hiddenRows: [3] }), indicatorSheet()));
-    expect(input!.units.map((u) => u.name)).toEqual(['龙源村', '五里村', '文白社区']);
+    expect(unitsWithValues(input!).map((u) => u.name)).toEqual(['龙源村', '五里村', '文白社区']);
     expect(warnings).toEqual(['考核数据!A3：第 3 行（五里村）是隐藏行，已计入考核；如不应计入，请删除该行或在考核参数中设 隐藏行=不计入']);
   });
   it('隐藏行=不计入 leaves them out, listed as warnings', () => {
     const { input, warnings } = read(snapshot(grid('考核数据', rows, { hiddenRows: [3] }), indicatorSheet(), params([['隐藏行', '不计入']])));
-    expect(input!.units.map((u) => u.name)).toEqual(['龙源村', '文白社区']);
+    expect(unitsWithValues(input!).map((u) => u.name)).toEqual(['龙源村', '文白社区']);
     expect(warnings).toEqual(['考核数据!A3：第 3 行（五里村）是隐藏行，按 隐藏行=不计入 未计入考核']);
   });
   it('a host that cannot tell gives one warning that hidden rows could not be seen', () => {
@@ -184,7 +185,7 @@ describe('data on several sheets', () => {
     const work = grid('重点工作', [['标题'], ['单位', '重点工作评分'], ['梅池', 9], ['龙源', 8], ['文白', 10]]);
     const { input, errors } = read(snapshot(data, help, work, indicatorSheet(), grid('考核结果', [['单位', '满意度'], ['龙源村', 0]])));
     expect(errors).toEqual([]);
-    expect(input!.units.map((u) => u.values.map((v) => `${v.value}@${v.cell}`))).toEqual([
+    expect(unitsWithValues(input!).map((u) => u.values.map((v) => `${v.value}@${v.cell}`))).toEqual([
       ['1@考核数据!B2', '0.9@精准帮扶!B3', '8@重点工作!B4'],
       ['0.9@考核数据!B3', '0.85@精准帮扶!B4', '9@重点工作!B3'],
       ['1@考核数据!B4', '1@精准帮扶!B2', '10@重点工作!B5'],
@@ -212,8 +213,8 @@ describe('several assessors', () => {
   const judge = (name: string, a: number, b: number) => grid(name, [['单位', '重点工作评分'], ['龙源村', a], ['文白社区', b]]);
   it('one sheet per assessor: averaged per unit, with a warning naming the sheets; 计算明细 sees each value', () => {
     const { input, warnings } = read(snapshot(data, judge('评分表（评委一）', 8, 9), judge('评分表（评委二）', 6, 10), judge('评分表（评委三）', 7, 8), indicatorSheet()));
-    expect(input!.units.map((u) => u.values[2].value)).toEqual([7, 9]);
-    expect(plainValue(input!.units[0].values[2])).toEqual({ value: 7, display: '8、6、7 → 7', cell: '评分表（评委一）!B2、评分表（评委二）!B2、评分表（评委三）!B2', missing: false });
+    expect(unitsWithValues(input!).map((u) => u.values[2].value)).toEqual([7, 9]);
+    expect(unitsWithValues(input!)[0].values[2]).toEqual({ value: 7, display: '8、6、7 → 7', cell: '评分表（评委一）!B2、评分表（评委二）!B2、评分表（评委三）!B2', missing: false });
     expect(warnings).toEqual(['评分表（评委一）："重点工作评分"有 3 位评分人的分数（评分表（评委一）!B（重点工作评分）、评分表（评委二）!B（重点工作评分）、评分表（评委三）!B（重点工作评分）），按平均分计']);
   });
   it('several columns on one sheet; 去掉最高最低 drops one highest and one lowest from 5', () => {
@@ -222,10 +223,10 @@ describe('several assessors', () => {
       ['龙源村', 1, 0.9, 10, 6, 8, 7, 9],
     ]);
     const mean = read(snapshot(scores, indicatorSheet()));
-    expect(mean.input!.units[0].values[2].value).toBe(8);
+    expect(unitsWithValues(mean.input!)[0].values[2].value).toBe(8);
     const trimmed = read(snapshot(grid('考核数据', [scores.values[0], ['龙源村', 1, 0.9, 10, 2, 8, 7, 9]]), indicatorSheet(), params([['评分汇总', '去掉最高最低']])));
     // 2, 7, 8, 9, 10 → drop 2 and 10 → (7 + 8 + 9) / 3 = 8
-    expect(trimmed.input!.units[0].values[2].value).toBe(8);
+    expect(unitsWithValues(trimmed.input!)[0].values[2].value).toBe(8);
     expect(trimmed.warnings[0]).toMatch(/^考核数据："重点工作评分"有 5 位评分人的分数（考核数据!D（重点工作评分）、考核数据!E（重点工作评分\(2\)）.*去掉一个最高分和一个最低分后取平均/);
   });
 });
@@ -242,7 +243,7 @@ describe('stray cells far out and ragged grids', () => {
     const data: SheetGrid = { ...grid('考核数据', values), merges: ['A1048576:XFD1048576', 'C3:C1048000'] };
     const { input, errors } = read(snapshot(data, indicatorSheet(), params([['缺失数据', '按0分']])));
     expect(errors).toEqual([]);
-    expect(input!.units.map((u) => u.values.map((v) => v.value))).toEqual([[1, 0.9, 8], [1, null, null]]);
+    expect(unitsWithValues(input!).map((u) => u.values.map((v) => v.value))).toEqual([[1, 0.9, 8], [1, null, null]]);
     expect(empty).toEqual([]);
   });
 });
@@ -259,7 +260,7 @@ describe('a transposed table (units across the columns, items down the rows)', (
     const { input, errors, warnings } = read(snapshot(grid('考核数据', rows), indicatorSheet()));
     expect(errors).toEqual([]);
     expect(warnings).toEqual(['考核数据：第 A 列列有指标名称（完成率、满意度、重点工作评分），像是单位在各列、指标在各行的转置表：已按转置表读取']);
-    expect(input!.units.map((u) => [u.name, u.nameCell, ...u.values.map((v) => `${v.value}@${v.cell}`)])).toEqual([
+    expect(unitsWithValues(input!).map((u) => [u.name, u.nameCell, ...u.values.map((v) => `${v.value}@${v.cell}`)])).toEqual([
       ['龙源村', '考核数据!B2', '1@考核数据!B3', '0.9@考核数据!B4', '8@考核数据!B5'],
       ['文白社区', '考核数据!C2', '0.5@考核数据!C3', '1@考核数据!C4', '10@考核数据!C5'],
       ['梅池村', '考核数据!D2', '0.9@考核数据!D3', '0.85@考核数据!D4', '7@考核数据!D5'],

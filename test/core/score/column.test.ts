@@ -2,11 +2,9 @@ import { kernelSettings, scoreColumn, scoreOf, type Extremes } from '../../../sr
 import type { Indicator } from '../../../src/core/types';
 import { makeIndicator } from '../../helpers/input';
 
-function column(values: (number | null)[]) {
-  return {
-    values: Float64Array.from(values, (value) => value ?? 0),
-    present: Uint8Array.from(values, (value) => (value === null ? 0 : 1)),
-  };
+/** A column as the value table holds it: NaN where a value is missing. */
+function column(values: (number | null)[]): Float64Array {
+  return Float64Array.from(values, (value) => value ?? Number.NaN);
 }
 
 function scored(indicator: Indicator, values: (number | null)[], extremes?: Extremes): number[] {
