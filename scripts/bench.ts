@@ -3,7 +3,9 @@
  * in this same run, printed as a table with its goal and PASS/MISS, plus the machine.
  *
  *   1. compute core on 100,000 units × 40 mixed indicators vs a bare loop summing the same
- *      values (goal ≤ 3×, numpy's time on the same job); readInput on the same data;
+ *      values (goal ≤ 3×) and vs numpy doing the same job in the same run (python3
+ *      scripts/bench/numpy_core.py; goal ≤ 1×; "numpy not available" without it);
+ *      readInput on the same data;
  *   2. the CLI end to end on a 5,000-unit workbook vs ExcelJS reading and writing back the
  *      CLI's own output, child processes, median of 3 (goal ≤ 1.3×);
  *   3. the Office.js adapter on the simulator with a 200,000-row sheet: syncs and the
@@ -22,11 +24,14 @@ import { benchCli } from './bench/cli';
 import { benchCore } from './bench/core';
 import { analysisRows } from './bench/analysisRows';
 import { benchFiles } from './bench/files';
+import { benchNumpy, type NumpyFigures } from './bench/numpy';
 import { machine } from './bench/measure';
 import { benchOfficeRead, benchOfficeWrite, type OfficeFigures } from './bench/office';
 import { bytes, figureTable, ms, verdict, type FigureRow } from './bench/report';
+import { syntheticInput } from '../test/helpers/generate';
 
 const CORE_GOAL = 3; // issue 15: at or below numpy doing the same job (≈ 3× the bare loop)
+const NUMPY_GOAL = 1; // issue 15 Must 6: the core at or below numpy's time on the same job
 const CLI_GOAL = 1.3;
 const REQUEST_LIMIT = 4_000_000;
 /** Syncs an adapter may spend besides one per band (sheet names, used ranges, final sync…). */
@@ -85,6 +90,8 @@ async function coreRows(quick: boolean): Promise<FigureRow[]> {
   const f = await benchCore(quick ? 10_000 : 100_000, 40, { warmup: 1, runs: 5 });
   const ratio = f.coreMs / f.bareMs;
   const size = `${f.units.toLocaleString('en')} × ${f.indicators}`;
+  // A crash on the python side is its row's ERROR; the core's own rows stand.
+  const numpy = await benchNumpy(syntheticInput(f.units, f.indicators, 20181231)).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
   return [
     {
       figure: `core compute ${size} / bare sum loop`,
@@ -92,7 +99,26 @@ async function coreRows(quick: boolean): Promise<FigureRow[]> {
       goal: `≤ ${CORE_GOAL}×`,
       verdict: f.computedUnits === f.units ? verdict(ratio <= CORE_GOAL) : 'ERROR',
     },
+    ...numpyRows(size, f.units, f.coreMs, numpy),
     { figure: `readInput ${size} (not part of the goal)`, measured: `${ms(f.readMs)} (${(f.readMs / f.bareMs).toFixed(0)}× bare)`, goal: '—', verdict: 'INFO' },
+  ];
+}
+
+/** numpy's time on the core's job (with its disagreements with compute) and the core against it. */
+function numpyRows(size: string, units: number, coreMs: number, numpy: NumpyFigures | null | Error): FigureRow[] {
+  const figure = `numpy, same job (score + veto + rank + grade) ${size}`;
+  if (numpy === null) return [{ figure, measured: 'numpy not available', goal: '—', verdict: 'INFO' }];
+  if (numpy instanceof Error) return [{ figure, measured: `failed: ${numpy.message.slice(0, 160)}`, goal: '—', verdict: 'ERROR' }];
+  const agree = numpy.mismatches + numpy.rankMismatches + numpy.gradeMismatches === 0;
+  const ratio = coreMs / numpy.ms;
+  return [
+    {
+      figure,
+      measured: `${ms(numpy.ms)} (numpy ${numpy.numpy}); totals differing from compute: ${numpy.mismatches} of ${units.toLocaleString('en')} (ranks ${numpy.rankMismatches}, grades ${numpy.gradeMismatches})`,
+      goal: '0 differ',
+      verdict: agree ? 'INFO' : 'ERROR',
+    },
+    { figure: `core compute ${size} / numpy, same job`, measured: `${ratio.toFixed(2)}× (${ms(coreMs)} / ${ms(numpy.ms)})`, goal: `≤ ${NUMPY_GOAL}×`, verdict: agree ? verdict(ratio <= NUMPY_GOAL) : 'ERROR' },
   ];
 }
 
