@@ -135,10 +135,10 @@ export async function benchBrowser(root: string, units: number, indicators: numb
         await page.getByText(`已打开：${path.basename(input)}`).waitFor({ timeout: 600_000 });
         opens.push(performance.now() - opening);
 
-        const downloading = page.waitForEvent('download', { timeout: 600_000 });
+        const button = page.getByRole('button', { name: '计算排名' });
+        await button.waitFor({ timeout: 60_000 });
         const clicked = performance.now();
-        await page.getByRole('button', { name: '计算排名' }).click();
-        const download = await downloading;
+        const [download] = await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), button.click({ timeout: 60_000 })]);
         const saved = await download.path(); // resolves once the file is complete
         clicks.push(performance.now() - clicked);
         downloadBytes = (await stat(saved)).size;
