@@ -13,9 +13,10 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../test/e2e/support/chromium';
 import { guardNetwork, officeJsBase } from '../../test/e2e/support/networkGuard';
-import { serveStatic } from '../../test/e2e/support/staticServer';
+import { serveStatic, type StaticServer } from '../../test/e2e/support/staticServer';
 import { median } from './measure';
 
 export interface ChunkSize {
@@ -106,9 +107,11 @@ export async function benchBrowser(root: string, units: number, indicators: numb
   const dist = path.join(root, 'dist');
   const dir = await mkdtemp(path.join(os.tmpdir(), 'kaohe-bench-browser-'));
   const tsx = path.join(root, 'node_modules/.bin/tsx');
-  const server = await serveStatic([dist]);
-  const browser = await launchChromium();
+  let server: StaticServer | null = null;
+  let browser: Browser | null = null;
   try {
+    server = await serveStatic([dist]);
+    browser = await launchChromium();
     const input = path.join(dir, 'bench.xlsx');
     await run(tsx, [path.join(root, 'scripts/bench/makeLedger.ts'), input, String(units), String(indicators)], root);
     const officeBase = officeJsBase(await readFile(path.join(dist, 'taskpane.html'), 'utf8'));
@@ -163,8 +166,8 @@ export async function benchBrowser(root: string, units: number, indicators: numb
       built,
     };
   } finally {
-    await browser.close();
-    await server.close();
+    await browser?.close();
+    await server?.close();
     await rm(dir, { recursive: true, force: true });
   }
 }
