@@ -20,14 +20,23 @@ import { maskIdentifiers } from '../privacy';
 import { a1, columnLetter } from '../a1';
 import type { AggregatePolicy, CellValue, HiddenRowsPolicy, Indicator, MissingPolicy, SheetGrid, UnitRow } from '../types';
 import { ValueTable } from '../valueTable';
-import { cellAt, formatAt } from './cells';
+import { cellAt as sharedCellAt, formatAt as sharedFormatAt } from './cells';
 import type { IssueList } from './issues';
 import { createUnitMatcher, normalizeText, typeFromName } from './normalize';
-import { columnSpec, readNumber, type ColumnSpec } from './numbers';
+import { columnSpec, readNumber as sharedReadNumber, type ColumnSpec } from './numbers';
 import { MERGE_FILL_LIMIT } from './merges';
 import { ColumnFinder, type DataSource, type DataTable } from './sources';
 import { findColumn, readTable, type TableHeader, type TableRow } from './table';
-import { cellText, formatNumber, isBlank, parseYesNo } from './values';
+import { cellText as sharedCellText, formatNumber, isBlank as sharedIsBlank, parseYesNo as sharedParseYesNo } from './values';
+
+// Bound once: under tsx's CommonJS output every call through an import is a getter call,
+// which the per-cell loops below pay millions of times (see score/column.ts).
+const readNumber = sharedReadNumber;
+const cellText = sharedCellText;
+const isBlank = sharedIsBlank;
+const parseYesNo = sharedParseYesNo;
+const cellAt = sharedCellAt;
+const formatAt = sharedFormatAt;
 
 export type { DataTable } from './sources';
 

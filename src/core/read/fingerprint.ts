@@ -8,7 +8,11 @@
 import type { Roles, SheetGrid, WorkbookSnapshot } from '../types';
 import { roleOrder } from './issues';
 import { Sha256 } from './sha256';
-import { cellText } from './values';
+import { cellText as sharedCellText } from './values';
+
+// Bound once: under tsx's CommonJS output every call through an import is a getter call,
+// which the per-cell loops below pay millions of times (see score/column.ts).
+const cellText = sharedCellText;
 
 const NEEDS_ESCAPE = /[\\\t\n\u001f]/;
 

@@ -21,8 +21,14 @@
  */
 import type { CellValue, SheetGrid } from '../types';
 import { fillMerges } from './merges';
-import { headerKey, normalizeText, splitHeader } from './normalize';
-import { cellText, isBlank } from './values';
+import { headerKey, normalizeText as sharedNormalizeText, splitHeader } from './normalize';
+import { cellText as sharedCellText, isBlank as sharedIsBlank } from './values';
+
+// Bound once: under tsx's CommonJS output every call through an import is a getter call,
+// which the per-cell loops below pay millions of times (see score/column.ts).
+const normalizeText = sharedNormalizeText;
+const cellText = sharedCellText;
+const isBlank = sharedIsBlank;
 
 export interface TableHeader {
   /** 0-based sheet column. */
