@@ -61,7 +61,8 @@ export function App({ host }: AppProps) {
       {state.inputErrors > 0 ? <ErrorBar say={say} text={say('ui.compute.inputErrors', { count: state.inputErrors })} /> : null}
 
       {host.mode === 'file' ? <FilePicker say={say} fileName={state.fileName} disabled={busy} onFile={(file) => void pane.openFile(file)} /> : null}
-      {host.mode === 'file' ? (
+      {/* Last year's file once this year's is open (one file input until then). */}
+      {host.mode === 'file' && !needsFile ? (
         <PreviousFilePicker say={say} lang={host.lang} file={state.previousFile} disabled={busy} onFile={(file) => void pane.openPrevious(file)} onRemove={pane.clearPrevious} />
       ) : null}
 

@@ -127,6 +127,8 @@ describe('App in file mode (real package adapter, download mocked)', () => {
     expect(screen.getByText('文件只在本机处理，不会离开这台电脑。')).toBeTruthy();
     expect((screen.getByRole('button', { name: '计算排名' }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.queryByRole('combobox')).toBeNull();
+    // Last year's file is offered once this year's is open.
+    expect(screen.queryByLabelText('上年考核结果（可选）')).toBeNull();
   });
 
   it('opens a chosen file, computes, and downloads <name>-考核结果.xlsx', async () => {
