@@ -47,9 +47,10 @@ export function previousSheetOptions(sheets: string[], roles: Roles): PreviousSh
 }
 
 /**
- * The 上年结果表 in effect: the user's choice while that sheet still exists, else none.
- * @example previousSheetIn(['考核数据'], '2017考核结果') // => ''
+ * The 上年结果表 in effect: the user's choice while it is still offered (the sheet exists
+ * and plays no role), else none. Cost: O(options).
+ * @example previousSheetIn([{ sheet: 'Sheet1', own: false }], '2017考核结果') // => ''
  */
-export function previousSheetIn(sheets: string[], chosen: string): string {
-  return chosen !== NO_SHEET && sheets.includes(chosen) ? chosen : NO_SHEET;
+export function previousSheetIn(options: PreviousSheetOption[], chosen: string): string {
+  return chosen !== NO_SHEET && options.some((option) => option.sheet === chosen) ? chosen : NO_SHEET;
 }

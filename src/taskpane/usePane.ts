@@ -133,8 +133,9 @@ export function usePane(host: PaneHost): Pane {
   const fresh = useCallback(async (): Promise<{ roles: Roles; previousSheet: string | null }> => {
     const sheets = await host.listSheets();
     patch({ sheets });
-    const previousSheet = previousSheetIn(sheets, stateRef.current.previousSheet);
-    return { roles: defaultRoles(sheets, stateRef.current.chosen), previousSheet: previousSheet === NO_SHEET ? null : previousSheet };
+    const roles = defaultRoles(sheets, stateRef.current.chosen);
+    const previousSheet = previousSheetIn(previousSheetOptions(sheets, roles), stateRef.current.previousSheet);
+    return { roles, previousSheet: previousSheet === NO_SHEET ? null : previousSheet };
   }, [host, patch]);
 
   const refreshSheets = useCallback(
@@ -249,8 +250,8 @@ export function usePane(host: PaneHost): Pane {
 
   const roles = useMemo(() => defaultRoles(state.sheets, state.chosen), [state.sheets, state.chosen]);
   const summary = useMemo(() => (state.run ? summarize(state.run.outcome) : null), [state.run]);
-  const previousSheet = previousSheetIn(state.sheets, state.previousSheet);
   const previousOptions = useMemo(() => previousSheetOptions(state.sheets, roles), [state.sheets, roles]);
+  const previousSheet = previousSheetIn(previousOptions, state.previousSheet);
 
   return {
     state,

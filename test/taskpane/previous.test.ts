@@ -20,9 +20,16 @@ describe('previousSheetOptions (the Excel pane\'s 上年结果表)', () => {
 });
 
 describe('previousSheetIn', () => {
-  it('keeps a choice while its sheet exists, else none', () => {
-    expect(previousSheetIn(['考核数据', '2017考核结果'], '2017考核结果')).toBe('2017考核结果');
-    expect(previousSheetIn(['考核数据'], '2017考核结果')).toBe('');
-    expect(previousSheetIn(['考核数据'], '')).toBe('');
+  const options = previousSheetOptions(['考核数据', 'Sheet1', '2017考核结果'], DEFAULT_ROLES);
+
+  it('keeps a choice while it is offered, else none', () => {
+    expect(previousSheetIn(options, '2017考核结果')).toBe('2017考核结果');
+    expect(previousSheetIn(options, '2016考核结果')).toBe('');
+    expect(previousSheetIn(options, '')).toBe('');
+  });
+
+  it('drops a choice once that sheet plays a role', () => {
+    const roles = { ...DEFAULT_ROLES, data: 'Sheet1' };
+    expect(previousSheetIn(previousSheetOptions(['考核数据', 'Sheet1'], roles), 'Sheet1')).toBe('');
   });
 });
