@@ -10,7 +10,7 @@ import { DEFAULT_ROLES, REGISTRY_SHEET } from './defaults';
 import { candidateDataSheets, readInput, resolveRoleSheets } from './read';
 import { compute } from './compute';
 import { buildResultSheets, planWrite, toJson } from './report';
-import { analyse, type Analysis, type PreviousYear } from './analysis';
+import { analyse, previousFromSnapshot, type Analysis, type PreviousYear } from './analysis';
 import type {
   AssessmentInput,
   AssessmentResult,
@@ -37,8 +37,14 @@ export interface AssessOptions {
   /** Time of computation (for 考核说明); pass it in so runs are reproducible. */
   now: Date;
   roles?: Partial<Roles>;
-  /** Last year's result (同比), read by the adapter from another file or sheet. */
+  /** Last year's result (同比), read by the adapter from another file (CLI, the page). */
   previous?: PreviousYear | null;
+  /**
+   * The pane's 上年结果表: last year's result is this sheet of the snapshot (read it with
+   * `sheetsToRead(names, roles, previousSheet)`). Its errors are input errors: nothing is
+   * written. Ignored when `previous` is given.
+   */
+  previousSheet?: string | null;
 }
 
 export interface AssessOutcome {
@@ -68,14 +74,16 @@ export function resolveRoles(roles?: Partial<Roles>): Roles {
  * Kaohe's result sheets — a data column named in 指标设置 may be on any sheet with a unit
  * column (data on several sheets, one sheet per assessor). An adapter marks a sheet over
  * its limits `unreadable`: a role sheet is then an error, another sheet is skipped with a
- * warning. Cost: O(sheets).
+ * warning. `previousSheet` (the pane's 上年结果表) is read too, also when it is one of
+ * Kaohe's sheets. Cost: O(sheets).
  * @example sheetsToRead(['考核数据 ', 'Sheet1', '考核结果']) // => ['考核数据 ', 'Sheet1']
+ * @example sheetsToRead(['考核数据', '考核结果'], {}, '考核结果') // => ['考核数据', '考核结果']
  */
-export function sheetsToRead(sheetNames: string[], roles?: Partial<Roles>): string[] {
+export function sheetsToRead(sheetNames: string[], roles?: Partial<Roles>, previousSheet?: string | null): string[] {
   const r = resolveRoleSheets(sheetNames, resolveRoles(roles));
   const roleNames = new Set([r.data, r.indicators, r.problems, r.assistance, r.params, REGISTRY_SHEET]);
   const others = new Set(candidateDataSheets(sheetNames, r));
-  return sheetNames.filter((name) => roleNames.has(name) || others.has(name));
+  return sheetNames.filter((name) => roleNames.has(name) || others.has(name) || name === previousSheet);
 }
 
 /**
@@ -85,22 +93,25 @@ export function sheetsToRead(sheetNames: string[], roles?: Partial<Roles>): stri
 export function assess(snapshot: WorkbookSnapshot, options: AssessOptions): AssessOutcome {
   const roles = resolveRoles(options.roles);
   const read = readInput(snapshot, roles, { now: options.now });
-  const errors = read.issues.filter((i) => i.severity === 'error');
+  // The 上年结果表's errors come after the input's, with their cells in this workbook.
+  const last = options.previous || !options.previousSheet ? null : previousFromSnapshot(snapshot, options.previousSheet, options.previousSheet);
+  const readIssues = last ? [...read.issues, ...last.issues] : read.issues;
+  const errors = readIssues.filter((i) => i.severity === 'error');
   if (!read.input || errors.length > 0) {
     return {
       ok: false,
-      issues: read.issues,
+      issues: readIssues,
       input: null,
       result: null,
       sheets: [],
       plan: null,
-      json: toJson(null, read.issues, options.lang),
+      json: toJson(null, readIssues, options.lang),
       analysis: null,
     };
   }
   const result: AssessmentResult = compute(read.input);
   const issues = result.warnings;
-  const analysis = analyse(read.input, result, options.previous ?? null);
+  const analysis = analyse(read.input, result, options.previous ?? last?.previous ?? null);
   const sheets = buildResultSheets(result, read.input, { now: options.now, version: KAOHE_VERSION, analysis });
   const plan = planWrite(snapshot, sheets);
   return {

@@ -483,6 +483,19 @@ const catalog = {
   'ui.legacy.noFileMode': { zh: '这个浏览器版本过旧，不能使用文件模式。请在 Excel 中打开考核加载项，或用新版浏览器（Edge、Chrome、Firefox）打开此页面。', en: 'This browser is too old for file mode. Open the Kaohe add-in inside Excel, or open this page in a current browser (Edge, Chrome, Firefox).' },
   'ui.legacy.openSheet': { zh: '打开"{sheet}"', en: 'Open "{sheet}"' },
 
+  // ── previous-ui: last year's result in the page and the pane (taskpane/*, analysis/previous.ts) ──
+  'analysis.previous.sheetMissing': { zh: '找不到选作上年结果的工作表"{sheet}"（可能已改名或删除），请重新选择上年结果表', en: 'The sheet "{sheet}" chosen as last year\'s result is gone (renamed or deleted?); choose the sheet again' },
+  'ui.previous.file': { zh: '上年考核结果（可选）', en: 'Last year\'s result (optional)' },
+  'ui.previous.fileHint': { zh: '上年 Kaohe 生成的结果文件，或任何含"单位""排名""总分""等次"四列的工作表；用于上年排名、名次变化和同比分析。', en: 'Last year\'s Kaohe result file, or any sheet with the columns 单位, 排名, 总分 and 等次: for last year\'s rank, the change and 同比分析.' },
+  'ui.previous.loaded': { zh: '上年结果：{file}（"{sheet}"表，{count} 个单位）', en: 'Last year: {file} (sheet "{sheet}", {count} units)' },
+  'ui.previous.bad': { zh: '上年考核结果"{file}"无法使用（{count} 处）；移除或更换它之前不会计算：', en: 'Last year\'s result "{file}" cannot be used ({count} problems); nothing is computed until it is removed or replaced:' },
+  'ui.previous.badSheet': { zh: '上年考核结果"{file}"的"{sheet}"表无法使用（{count} 处）；移除或更换它之前不会计算：', en: 'Sheet "{sheet}" of last year\'s result "{file}" cannot be used ({count} problems); nothing is computed until it is removed or replaced:' },
+  'ui.previous.remove': { zh: '移除上年结果', en: 'Remove last year\'s result' },
+  'ui.previous.unusable': { zh: '上年考核结果"{file}"有错误，未计算，什么也没有写。请更换或移除该文件。', en: 'Last year\'s result "{file}" has errors: nothing was computed or written. Replace or remove the file.' },
+  'ui.previous.sheet': { zh: '上年结果表', en: 'Last year\'s result sheet' },
+  'ui.previous.sheetHint': { zh: '上年结果复制在本工作簿中时（如"2017考核结果"）在此选择；需有"单位""排名""总分""等次"四列，只读不写。', en: 'When last year\'s result is a sheet of this workbook (e.g. 2017考核结果), choose it here; it needs the columns 单位, 排名, 总分 and 等次 and is only read.' },
+  'ui.previous.ownResult': { zh: '{sheet}（本工作簿上次计算的结果，不是上年的）', en: '{sheet} (this workbook\'s last run, not last year)' },
+
   // ── deployable package and the health page (scripts/package*, check/*) ──
   // ── WPS 表格 add-in: adapter, ribbon, --host wps package (io/wps*, wps/*, scripts/package/wps*) ──
   'wps.noWorkbook': { zh: '没有打开的工作簿：请先在 WPS 表格中打开考核台账。', en: 'No workbook is open: open the assessment ledger in WPS Spreadsheets first.' },

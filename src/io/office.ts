@@ -57,6 +57,8 @@ export interface RunAssessmentOptions {
   lang: Lang;
   now: Date;
   roles?: Partial<Roles>;
+  /** The pane's 上年结果表 (read, never written; see AssessOptions.previousSheet). */
+  previousSheet?: string | null;
 }
 
 /**
@@ -67,8 +69,8 @@ export interface RunAssessmentOptions {
  * @example const outcome = await runAssessmentInExcel(createOfficePort(), { lang: 'zh', now: new Date() });
  */
 export async function runAssessmentInExcel(port: InteractivePort, options: RunAssessmentOptions): Promise<AssessOutcome> {
-  const snapshot = await port.read((names) => sheetsToRead(names, options.roles));
-  const outcome = assess(snapshot, { lang: options.lang, now: options.now, roles: options.roles });
+  const snapshot = await port.read((names) => sheetsToRead(names, options.roles, options.previousSheet));
+  const outcome = assess(snapshot, { lang: options.lang, now: options.now, roles: options.roles, previousSheet: options.previousSheet });
   if (outcome.ok && outcome.plan) await port.apply(outcome.plan);
   return outcome;
 }

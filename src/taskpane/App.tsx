@@ -1,5 +1,5 @@
 /**
- * The task pane: file picker (file mode), roles, template, "检查数据", "计算排名", the
+ * The task pane: file picker and last year's file (file mode), roles, 上年结果表 (Excel), template, "检查数据", "计算排名", the
  * issue list, the result summary, and failures in a MessageBar. All state lives in
  * usePane; this file only renders it. Mode-agnostic: the host does the work.
  */
@@ -10,6 +10,7 @@ import type { Issue } from '../core/types';
 import { ErrorBar } from './components/ErrorBar';
 import { FilePicker } from './components/FilePicker';
 import { IssueList } from './components/IssueList';
+import { PreviousFilePicker, PreviousSheetPicker } from './components/PreviousPicker';
 import { ResultSummary } from './components/ResultSummary';
 import { RolesForm } from './components/RolesForm';
 import { usePaneStyles } from './components/styles';
@@ -27,7 +28,7 @@ function statusText(pane: Pane, say: ReturnType<typeof sayIn>): string {
   const { busy, run } = pane.state;
   if (busy === 'check') return say('ui.check.running');
   if (busy === 'compute') return say('ui.compute.running');
-  if (busy === 'open') return say('ui.file.opening');
+  if (busy === 'open' || busy === 'previous') return say('ui.file.opening');
   if (run && pane.summary) {
     return run.download ? say('ui.compute.doneFile', { file: run.download.fileName }) : say('ui.compute.done', { count: pane.summary.sheets.length });
   }
@@ -49,7 +50,7 @@ export function App({ host }: AppProps) {
   const needsFile = host.mode === 'file' && state.fileName === null;
   const canGoTo = (issue: Issue) => host.mode === 'file' || state.sheets.includes(issue.sheet);
   const status = statusText(pane, say);
-  const running = state.busy === 'check' || state.busy === 'compute' || state.busy === 'open';
+  const running = state.busy === 'check' || state.busy === 'compute' || state.busy === 'open' || state.busy === 'previous';
   const showIssues = state.issues !== null && (state.issuesFrom === 'check' || state.issues.length > 0);
 
   return (
@@ -60,6 +61,10 @@ export function App({ host }: AppProps) {
       {state.inputErrors > 0 ? <ErrorBar say={say} text={say('ui.compute.inputErrors', { count: state.inputErrors })} /> : null}
 
       {host.mode === 'file' ? <FilePicker say={say} fileName={state.fileName} disabled={busy} onFile={(file) => void pane.openFile(file)} /> : null}
+      {/* Last year's file once this year's is open (one file input until then). */}
+      {host.mode === 'file' && !needsFile ? (
+        <PreviousFilePicker say={say} lang={host.lang} file={state.previousFile} disabled={busy} onFile={(file) => void pane.openPrevious(file)} onRemove={pane.clearPrevious} />
+      ) : null}
 
       <section className={styles.section}>
         <div className={styles.row}>
@@ -80,6 +85,7 @@ export function App({ host }: AppProps) {
 
       {/* 检查数据 and 计算排名 first; the roles (folded when all are found by name) below them. */}
       {needsFile ? null : <RolesForm say={say} sheets={state.sheets} roles={pane.roles} disabled={busy} onChange={pane.setRole} />}
+      {host.mode === 'excel' ? <PreviousSheetPicker say={say} options={pane.previousOptions} value={pane.previousSheet} disabled={busy} onChange={pane.setPreviousSheet} /> : null}
 
       {showIssues && state.issues ? (
         <IssueList say={say} lang={host.lang} issues={state.issues} selected={state.selected} offerCompute={state.issuesFrom === 'check'} canGoTo={canGoTo} onGoTo={(index) => void pane.goToIssue(index)} />

@@ -29,12 +29,13 @@ export function createExcelHost(options: ExcelHostOptions): PaneHost {
     mode: 'excel',
     lang,
     listSheets: sheetNames,
-    check: async (roles) => {
-      const snapshot = await port.read((names) => sheetsToRead(names, roles));
-      return assess(snapshot, { lang, now: now(), roles });
+    // The 上年结果表 is read in the same port.read as the role sheets; errors in it are input errors.
+    check: async (roles, previousSheet) => {
+      const snapshot = await port.read((names) => sheetsToRead(names, roles, previousSheet));
+      return assess(snapshot, { lang, now: now(), roles, previousSheet });
     },
-    compute: async (roles) => ({
-      outcome: await runAssessmentInExcel(port, { lang, now: now(), roles }),
+    compute: async (roles, previousSheet) => ({
+      outcome: await runAssessmentInExcel(port, { lang, now: now(), roles, previousSheet }),
       download: null,
     }),
     insertTemplate: async (demo) => {

@@ -4,7 +4,7 @@
  * usePane never ask which one they have beyond `mode` (what to show, not how to do it).
  */
 import type { AssessOutcome } from '../core';
-import type { Lang, Msg, Roles } from '../core/types';
+import type { Issue, Lang, Msg, Roles } from '../core/types';
 
 export type PaneMode = 'excel' | 'file';
 
@@ -34,15 +34,27 @@ export interface TemplateReport {
 /** Result of opening a file in file mode: errors as data. */
 export type OpenResult = { ok: true; fileName: string } | { ok: false; msg: Msg };
 
+/**
+ * Last year's result file as the file host read it. `sheet` is the sheet read (null when
+ * the file could not be opened or has no result sheet); `issues` are the reader's own
+ * messages, their `sheet`/`cell` in that file. Held until removed: while it has errors,
+ * check and compute refuse (nothing is written).
+ */
+export type PreviousFile = { ok: true; fileName: string; sheet: string; units: number } | { ok: false; fileName: string; sheet: string | null; issues: Issue[] };
+
 export interface PaneHost {
   mode: PaneMode;
   lang: Lang;
   /** Names of all sheets, in tab order ([] in file mode before a file is opened). */
   listSheets(): Promise<string[]>;
-  /** Reads and checks the data without writing anything. */
-  check(roles: Roles): Promise<AssessOutcome>;
-  /** Reads, checks and, when there are no errors, writes the result sheets. */
-  compute(roles: Roles): Promise<RunReport>;
+  /**
+   * Reads and checks the data without writing anything. `previousSheet`: the 上年结果表
+   * chosen in the Excel pane (null: none); the file host ignores it and uses its
+   * `openPrevious` file instead.
+   */
+  check(roles: Roles, previousSheet?: string | null): Promise<AssessOutcome>;
+  /** Reads, checks and, when there are no errors, writes the result sheets (`previousSheet` as for check). */
+  compute(roles: Roles, previousSheet?: string | null): Promise<RunReport>;
   /** Adds the input sheets (empty or with demo data), never over an existing sheet. */
   insertTemplate(demo: boolean): Promise<TemplateReport>;
   /** Shows a cell to the user (Excel: selects it; file mode: nothing to do outside the pane). */
@@ -51,6 +63,10 @@ export interface PaneHost {
   openSheet(name: string): Promise<void>;
   /** File mode only: opens a workbook the user chose. */
   openFile?(name: string, bytes: ArrayBuffer): Promise<OpenResult>;
+  /** File mode only: reads last year's result file (replacing any held before). */
+  openPrevious?(name: string, bytes: ArrayBuffer): Promise<PreviousFile>;
+  /** File mode only: forgets last year's result file. */
+  clearPrevious?(): void;
   /** Puts any failure thrown by the methods above into words. Never throws. */
   describeError(error: unknown): Msg;
 }

@@ -5,11 +5,12 @@
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Issue, Msg, Roles } from '../core/types';
-import type { PaneHost, RunReport, TemplateReport } from './host';
-import { defaultRoles, type RoleKey } from './roles';
+import type { PaneHost, PreviousFile, RunReport, TemplateReport } from './host';
+import { previousSheetIn, previousSheetOptions, type PreviousSheetOption } from './previous';
+import { defaultRoles, NO_SHEET, type RoleKey } from './roles';
 import { summarize, type RunSummary } from './summary';
 
-export type PaneAction = 'open' | 'sheets' | 'check' | 'compute' | 'template';
+export type PaneAction = 'open' | 'previous' | 'sheets' | 'check' | 'compute' | 'template';
 
 export interface PaneState {
   /** The workbook's sheets, tab order. */
@@ -18,6 +19,10 @@ export interface PaneState {
   chosen: Partial<Roles>;
   /** File mode: the open file's name. */
   fileName: string | null;
+  /** Excel: the 上年结果表 the user chose ('' = none, the default). */
+  previousSheet: string;
+  /** File mode: last year's result file as read (kept when another workbook is opened). */
+  previousFile: PreviousFile | null;
   busy: PaneAction | null;
   /** Errors first, then warnings, of the last check or compute; null before any. */
   issues: Issue[] | null;
@@ -39,9 +44,16 @@ export interface Pane {
   /** The roles in effect: the user's choices, defaults for the rest. */
   roles: Roles;
   summary: RunSummary | null;
+  /** Excel: the 上年结果表 in effect ('' = none) and the sheets offered for it. */
+  previousSheet: string;
+  previousOptions: PreviousSheetOption[];
   refreshSheets(): Promise<void>;
   openFile(file: File): Promise<void>;
+  /** File mode: reads last year's result file; its errors stay shown until it is removed. */
+  openPrevious(file: File): Promise<void>;
+  clearPrevious(): void;
   setRole(role: RoleKey, sheet: string): void;
+  setPreviousSheet(sheet: string): void;
   check(): Promise<void>;
   compute(): Promise<void>;
   insertTemplate(demo: boolean): Promise<void>;
@@ -54,6 +66,8 @@ export const INITIAL_STATE: PaneState = {
   sheets: [],
   chosen: {},
   fileName: null,
+  previousSheet: NO_SHEET,
+  previousFile: null,
   busy: null,
   issues: null,
   issuesFrom: null,
@@ -115,19 +129,21 @@ export function usePane(host: PaneHost): Pane {
     [host, patch],
   );
 
-  /** Lists the sheets again and returns the roles that follow from them. */
-  const freshRoles = useCallback(async (): Promise<Roles> => {
+  /** Lists the sheets again and returns the roles and the 上年结果表 that follow from them. */
+  const fresh = useCallback(async (): Promise<{ roles: Roles; previousSheet: string | null }> => {
     const sheets = await host.listSheets();
     patch({ sheets });
-    return defaultRoles(sheets, stateRef.current.chosen);
+    const roles = defaultRoles(sheets, stateRef.current.chosen);
+    const previousSheet = previousSheetIn(previousSheetOptions(sheets, roles), stateRef.current.previousSheet);
+    return { roles, previousSheet: previousSheet === NO_SHEET ? null : previousSheet };
   }, [host, patch]);
 
   const refreshSheets = useCallback(
     () =>
       guard('sheets', async () => {
-        await freshRoles();
+        await fresh();
       }),
-    [guard, freshRoles],
+    [guard, fresh],
   );
 
   const openFile = useCallback(
@@ -139,11 +155,28 @@ export function usePane(host: PaneHost): Pane {
           patch({ error: opened.msg });
           return;
         }
-        patch({ ...INITIAL_STATE, busy: 'open', fileName: opened.fileName });
-        await freshRoles();
+        patch({ ...INITIAL_STATE, busy: 'open', fileName: opened.fileName, previousFile: stateRef.current.previousFile });
+        await fresh();
       }),
-    [guard, host, patch, freshRoles],
+    [guard, host, patch, fresh],
   );
+
+  const openPrevious = useCallback(
+    (file: File) =>
+      guard('previous', async () => {
+        if (!host.openPrevious) return;
+        patch({ previousFile: await host.openPrevious(file.name, await readFileBytes(file)) });
+      }),
+    [guard, host, patch],
+  );
+
+  const clearPrevious = useCallback(() => {
+    if (busyRef.current) return;
+    host.clearPrevious?.();
+    patch({ previousFile: null });
+  }, [host, patch]);
+
+  const setPreviousSheet = useCallback((sheet: string) => patch({ previousSheet: sheet }), [patch]);
 
   const setRole = useCallback((role: RoleKey, sheet: string) => {
     setState((previous) => ({ ...previous, chosen: { ...previous.chosen, [role]: sheet } }));
@@ -152,26 +185,30 @@ export function usePane(host: PaneHost): Pane {
   const check = useCallback(
     () =>
       guard('check', async () => {
-        const outcome = await host.check(await freshRoles());
+        const { roles, previousSheet } = await fresh();
+        const outcome = await host.check(roles, previousSheet);
         patch({ issues: errorsFirst(outcome.issues), issuesFrom: 'check', selected: null, inputErrors: 0 });
       }),
-    [guard, host, patch, freshRoles],
+    [guard, host, patch, fresh],
   );
 
   const compute = useCallback(
     () =>
       guard('compute', async () => {
         patch({ run: null, inputErrors: 0, selected: null });
-        const run = await host.compute(await freshRoles());
+        const { roles, previousSheet } = await fresh();
+        const run = await host.compute(roles, previousSheet);
         const issues = errorsFirst(run.outcome.issues);
         if (!run.outcome.ok) {
           patch({ issues, issuesFrom: 'compute', inputErrors: issues.filter((i) => i.severity === 'error').length });
           return;
         }
-        patch({ issues, issuesFrom: 'compute', run });
+        // Kaohe's own 考核结果 chosen as last year is now this year's: the choice goes back to none.
+        const overwritten = previousSheet !== null && (run.outcome.plan?.add ?? []).some((sheet) => sheet.name === previousSheet);
+        patch({ issues, issuesFrom: 'compute', run, ...(overwritten ? { previousSheet: NO_SHEET } : {}) });
         if (host.mode === 'excel') patch({ sheets: await host.listSheets() });
       }),
-    [guard, host, patch, freshRoles],
+    [guard, host, patch, fresh],
   );
 
   const insertTemplate = useCallback(
@@ -179,9 +216,9 @@ export function usePane(host: PaneHost): Pane {
       guard('template', async () => {
         const template = await host.insertTemplate(demo);
         patch({ template });
-        if (host.mode === 'excel') await freshRoles();
+        if (host.mode === 'excel') await fresh();
       }),
-    [guard, host, patch, freshRoles],
+    [guard, host, patch, fresh],
   );
 
   const goToIssue = useCallback(
@@ -213,6 +250,26 @@ export function usePane(host: PaneHost): Pane {
 
   const roles = useMemo(() => defaultRoles(state.sheets, state.chosen), [state.sheets, state.chosen]);
   const summary = useMemo(() => (state.run ? summarize(state.run.outcome) : null), [state.run]);
+  const previousOptions = useMemo(() => previousSheetOptions(state.sheets, roles), [state.sheets, roles]);
+  const previousSheet = previousSheetIn(previousOptions, state.previousSheet);
 
-  return { state, roles, summary, refreshSheets, openFile, setRole, check, compute, insertTemplate, goToIssue, openSheet, dismissError };
+  return {
+    state,
+    roles,
+    summary,
+    previousSheet,
+    previousOptions,
+    refreshSheets,
+    openFile,
+    openPrevious,
+    clearPrevious,
+    setRole,
+    setPreviousSheet,
+    check,
+    compute,
+    insertTemplate,
+    goToIssue,
+    openSheet,
+    dismissError,
+  };
 }

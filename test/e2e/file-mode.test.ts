@@ -7,7 +7,8 @@
  *   byte for byte) and adds the result sheets,
  * - its grades equal the CLI's JSON on the same file, also as LibreOffice reads them, and
  *   LibreOffice prints it on A4 landscape pages that fit the width,
- * - input errors are listed and nothing is downloaded.
+ * - input errors are listed and nothing is downloaded,
+ * - last year's result picked as a second file adds 上年排名 to the downloaded 考核结果.
  * Screenshots: docs/screenshots/file-mode.png, file-mode-wide.png, error-list.png.
  */
 import fs from 'node:fs';
@@ -34,6 +35,8 @@ const RESULT_SHEETS = ['考核结果', '计算明细', '约谈名单', '帮扶�
 let work: string;
 let demoFile: string;
 let cliJson: JsonReport;
+/** The CLI's result workbook of the demo: last year's result for the 同比 test. */
+let cliOut: string;
 let server: StaticServer;
 let browser: Browser;
 let officeBase: string | null;
@@ -45,7 +48,8 @@ beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'kaohe-e2e-file-'));
   demoFile = path.join(work, 'demo.xlsx');
   makeDemoWorkbook(demoFile);
-  cliJson = computeJson(demoFile, path.join(work, 'cli-out.xlsx'));
+  cliOut = path.join(work, 'cli-out.xlsx');
+  cliJson = computeJson(demoFile, cliOut);
   officeBase = officeJsBase(fs.readFileSync(path.join(DIST, 'taskpane.html'), 'utf8'));
   server = await serveStatic([DIST]);
   browser = await launchChromium();
@@ -64,7 +68,7 @@ async function openPane(): Promise<{ context: BrowserContext; page: Page; log: N
   const log = await guardNetwork(context, { localOrigin: server.origin, officeJsBase: officeBase });
   const page = await context.newPage();
   await page.goto(server.url('taskpane.html'));
-  await page.locator('input[type=file]').waitFor({ state: 'attached', timeout: 20_000 });
+  await page.getByLabel('打开 Excel 文件（.xlsx）').waitFor({ state: 'attached', timeout: 20_000 });
   return { context, page, log };
 }
 
@@ -73,7 +77,7 @@ describe('file mode in chromium', () => {
     const started = performance.now();
     const { context, page, log } = await openPane();
     try {
-      await page.locator('input[type=file]').setInputFiles(demoFile);
+      await page.getByLabel('打开 Excel 文件（.xlsx）').setInputFiles(demoFile);
       await page.getByText('已打开：demo.xlsx').waitFor();
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: '计算排名' }).click();
@@ -181,7 +185,7 @@ describe('file mode in chromium', () => {
     try {
       let downloads = 0;
       page.on('download', () => downloads++);
-      await page.locator('input[type=file]').setInputFiles(broken);
+      await page.getByLabel('打开 Excel 文件（.xlsx）').setInputFiles(broken);
       await page.getByText('已打开：错误示例.xlsx').waitFor();
       await page.getByRole('button', { name: '检查数据' }).click();
       const errors = page.locator('[data-severity="error"]');
@@ -225,4 +229,33 @@ describe('file mode in chromium', () => {
       await context.close();
     }
   }, 60_000);
+
+  it('picks last year\'s result as a second file: the downloaded 考核结果 has 上年排名, 名次变化 and 上年等次', async () => {
+    const { context, page, log } = await openPane();
+    try {
+      await page.getByLabel('打开 Excel 文件（.xlsx）').setInputFiles(demoFile);
+      await page.getByText('已打开：demo.xlsx').waitFor();
+      // Last year's file is Kaohe's own result of the same ledger: every unit 持平, ρ = 1.
+      await page.getByLabel('上年考核结果（可选）').setInputFiles(cliOut);
+      await page.getByText(`上年结果：cli-out.xlsx（"考核结果"表，${cliJson.units.length} 个单位）`).waitFor();
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: '计算排名' }).click();
+      const saved = path.join(work, 'page-previous.xlsx');
+      await (await download).saveAs(saved);
+      await page.getByText('与上年名次的相关系数（斯皮尔曼）1.00').waitFor();
+
+      const output = await loadWorkbook(saved);
+      const grid = gridOf(output.getWorksheet('考核结果')!);
+      const header = grid[1];
+      const column = (name: string) => grid.slice(2, 2 + cliJson.units.length).map((row) => row[header.indexOf(name)]);
+      expect(header).toEqual(expect.arrayContaining(['上年排名', '名次变化', '上年等次']));
+      expect(column('上年排名')).toEqual(cliJson.units.map((unit) => unit.rank));
+      expect(column('上年等次')).toEqual(cliJson.units.map((unit) => unit.grade));
+      expect(new Set(column('名次变化'))).toEqual(new Set(['持平']));
+      expect(output.getWorksheet('同比分析')).toBeDefined();
+      expect(escaped(log, server.origin)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });

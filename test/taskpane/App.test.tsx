@@ -52,6 +52,39 @@ describe('App (Excel mode, fake host)', () => {
     expect(host.compute.mock.calls[0][0]).toEqual({ data: 'Sheet1', indicators: '', problems: '', assistance: '', params: '' });
   });
 
+  it('offers a 上年结果表, default （无）, result-like sheets first and Kaohe\'s own 考核结果 last, and passes it to check and compute', async () => {
+    const host = fakeHost({ listSheets: jest.fn(async () => ['考核数据', 'Sheet1', '2017考核结果', '考核结果', '计算明细']) });
+    renderPane(host);
+    const picker = await screen.findByRole('combobox', { name: /上年结果表/ }, { timeout: 5000 });
+    expect(picker.textContent).toBe('（无）');
+    fireEvent.click(screen.getByRole('button', { name: '检查数据' }));
+    await waitFor(() => expect(host.check).toHaveBeenCalledTimes(1));
+    expect(host.check.mock.calls[0][1]).toBeNull();
+
+    fireEvent.click(picker);
+    const options = await screen.findAllByRole('option', undefined, { timeout: 5000 });
+    expect(options.map((o) => o.textContent)).toEqual(['（无）', '2017考核结果', 'Sheet1', '考核结果（本工作簿上次计算的结果，不是上年的）']);
+    fireEvent.click(options[1]);
+    await waitFor(() => expect(picker.textContent).toBe('2017考核结果'));
+    fireEvent.click(screen.getByRole('button', { name: '计算排名' }));
+    await waitFor(() => expect(host.compute).toHaveBeenCalledTimes(1));
+    expect(host.compute.mock.calls[0]).toEqual([{ data: '考核数据', indicators: '', problems: '', assistance: '', params: '' }, '2017考核结果']);
+  });
+
+  it('Kaohe\'s own 考核结果 picked as last year goes back to （无） once the run has replaced it', async () => {
+    const host = fakeHost({ listSheets: jest.fn(async () => ['考核数据', '指标设置', '问题清单', '帮扶单位', '考核参数', '考核结果']) });
+    renderPane(host);
+    const picker = await screen.findByRole('combobox', { name: /上年结果表/ }, { timeout: 5000 });
+    await waitFor(() => expect(host.listSheets).toHaveBeenCalled());
+    fireEvent.click(picker);
+    fireEvent.click(await screen.findByRole('option', { name: '考核结果（本工作簿上次计算的结果，不是上年的）' }, { timeout: 5000 }));
+    await waitFor(() => expect(picker.textContent).toBe('考核结果（本工作簿上次计算的结果，不是上年的）'));
+    fireEvent.click(screen.getByRole('button', { name: '计算排名' }));
+    await screen.findByTestId('summary', undefined, { timeout: 5000 });
+    expect(host.compute.mock.calls[0][1]).toBe('考核结果');
+    await waitFor(() => expect(picker.textContent).toBe('（无）'));
+  });
+
   it('check lists errors first with counts, and a click selects the cell in Excel', async () => {
     const host = fakeHost({ check: jest.fn(async () => failedOutcome([WARNING_E7, ERROR_F7, ERROR_C9])) });
     renderPane(host);

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import * as adapter from '../../src/io/xlsx/index';
 import { DEFAULT_ROLES } from '../../src/core';
-import { createFileHost, TEMPLATE_FILE } from '../../src/taskpane/fileHost';
+import { createFileHost, PreviousUnusable, TEMPLATE_FILE } from '../../src/taskpane/fileHost';
 import type { Download } from '../../src/taskpane/host';
 import { templatePlan } from '../../src/taskpane/templatePlan';
 import { NOW } from './fixtures';
@@ -18,6 +18,47 @@ async function sheetNamesOf(bytes: Uint8Array): Promise<string[]> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes as unknown as ArrayBuffer);
   return book.worksheets.map((ws) => ws.name);
+}
+
+/** Last year's result as a town keeps it: a foreign sheet 2017年结果 (title row, header row 2). */
+async function lastYearBytes(rows: (string | number)[][]): Promise<ArrayBuffer> {
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('说明').getCell('A1').value = '2017 年度';
+  const sheet = book.addWorksheet('2017年结果');
+  sheet.addRow(['羊楼司镇2017年度考核结果']);
+  sheet.addRow(['排名', '单位', '总分', '等次']);
+  rows.forEach((row) => sheet.addRow(row));
+  const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+  return bytes.slice().buffer as ArrayBuffer;
+}
+
+/** 龙源 was 5th (now 龙源村, 2nd: ↑3), 梅池村 1st (now 3rd: ↓2), 老屋村 is gone. */
+const LAST_YEAR = [
+  [1, '梅池村', 96, '好'],
+  [2, '黄金村', 95, '好'],
+  [3, '老屋村', 94, '好'],
+  [4, '文白社区', 93, '较好'],
+  [5, '龙源', 92, '较好'],
+];
+
+/** The header row (row 2) of 考核结果 in a downloaded workbook. */
+async function resultHeader(bytes: Uint8Array): Promise<unknown[]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  return (book.getWorksheet('考核结果')!.getRow(2).values as unknown[]).slice(1);
+}
+
+/** A unit's value in a column of a sheet of the downloaded workbook, by the header row 2. */
+async function columnOf(bytes: Uint8Array, sheetName: string, unit: string, column: string): Promise<unknown> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = book.getWorksheet(sheetName)!;
+  const header = (sheet.getRow(2).values as unknown[]).slice(1);
+  expect(header).toContain(column);
+  for (let r = 3; r <= sheet.rowCount; r++) {
+    if (sheet.getRow(r).getCell(2).value === unit) return sheet.getRow(r).getCell(header.indexOf(column) + 1).value;
+  }
+  return undefined;
 }
 
 function recordingSave() {
@@ -116,5 +157,105 @@ describe('createFileHost', () => {
     const report = await host.insertTemplate(true);
     expect(report.download?.fileName).toBe(TEMPLATE_FILE.demo);
     expect(await sheetNamesOf(saved[0].bytes)).toEqual(['考核数据', '指标设置', '问题清单', '帮扶单位', '考核参数']);
+  });
+
+  describe('last year\'s result file', () => {
+    it('reads a foreign result sheet and adds 上年排名, 名次变化, 上年等次 and 同比分析 to the download', async () => {
+      const { saved, save } = recordingSave();
+      const host = createFileHost({ lang: 'zh', now: () => NOW, save, release: jest.fn() });
+      await host.openFile!('羊楼司镇.xlsx', await demoBytes());
+      await expect(host.openPrevious!('2017年考核结果.xlsx', await lastYearBytes(LAST_YEAR))).resolves.toEqual({
+        ok: true,
+        fileName: '2017年考核结果.xlsx',
+        sheet: '2017年结果',
+        units: 5,
+      });
+      const report = await host.compute(DEFAULT_ROLES);
+      expect(report.outcome.analysis!.years!.source).toBe('2017年考核结果.xlsx');
+      expect(report.outcome.analysis!.years!.gone).toEqual(['老屋村']);
+      const bytes = saved[0].bytes;
+      expect(await columnOf(bytes, '考核结果', '龙源村', '上年排名')).toBe(5);
+      expect(await columnOf(bytes, '考核结果', '龙源村', '名次变化')).toBe('↑3');
+      expect(await columnOf(bytes, '考核结果', '梅池村', '上年等次')).toBe('好');
+      expect(await columnOf(bytes, '考核结果', '幸福村', '名次变化')).toBe('新增');
+      expect(await sheetNamesOf(bytes)).toContain('同比分析');
+    });
+
+    it('reads Kaohe\'s own 考核结果 from last year\'s download', async () => {
+      const { saved, save } = recordingSave();
+      const host = createFileHost({ lang: 'zh', now: () => NOW, save, release: jest.fn() });
+      await host.openFile!('镇.xlsx', await demoBytes());
+      await host.compute(DEFAULT_ROLES);
+      const last = saved[0].bytes;
+      const opened = await host.openPrevious!('镇-考核结果.xlsx', last.slice().buffer as ArrayBuffer);
+      expect(opened).toEqual({ ok: true, fileName: '镇-考核结果.xlsx', sheet: '考核结果', units: 19 });
+      const report = await host.compute(DEFAULT_ROLES);
+      // The same ranking twice: every unit 持平, ρ = 1.
+      expect(report.outcome.analysis!.years!.spearman).toBe(1);
+      expect(report.outcome.analysis!.years!.movers).toEqual([]);
+    });
+
+    it('without it, or once it is removed, nothing changes', async () => {
+      const { saved, save } = recordingSave();
+      const host = createFileHost({ lang: 'zh', now: () => NOW, save, release: jest.fn() });
+      await host.openFile!('镇.xlsx', await demoBytes());
+      const plain = await host.compute(DEFAULT_ROLES);
+      expect(plain.outcome.analysis!.years).toBeNull();
+      await host.openPrevious!('2017.xlsx', await lastYearBytes(LAST_YEAR));
+      host.clearPrevious!();
+      const removed = await host.compute(DEFAULT_ROLES);
+      expect(removed.outcome.analysis!.years).toBeNull();
+      for (const { bytes } of saved) {
+        expect(await sheetNamesOf(bytes)).not.toContain('同比分析');
+        const header = await resultHeader(bytes);
+        expect(header).toContain('总分');
+        expect(header).not.toContain('上年排名');
+      }
+    });
+
+    it('a file with errors comes back with the reader\'s messages, and check and compute refuse until it is removed', async () => {
+      const { save } = recordingSave();
+      const host = createFileHost({ lang: 'zh', now: () => NOW, save, release: jest.fn() });
+      await host.openFile!('镇.xlsx', await demoBytes());
+      const opened = await host.openPrevious!('2017.xlsx', await lastYearBytes([[1, '梅池村', '九十六', '好'], [0, '黄金村', 95, '好']]));
+      expect(opened).toEqual({
+        ok: false,
+        fileName: '2017.xlsx',
+        sheet: '2017年结果',
+        issues: [
+          { severity: 'error', sheet: '2017年结果', cell: 'C3', code: 'analysis.previous.total', params: { found: '九十六' } },
+          { severity: 'error', sheet: '2017年结果', cell: 'A4', code: 'analysis.previous.rank', params: { found: '0' } },
+        ],
+      });
+      const failure = await host.compute(DEFAULT_ROLES).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(PreviousUnusable);
+      expect(host.describeError(failure)).toEqual({ code: 'ui.previous.unusable', params: { file: '2017.xlsx' } });
+      await expect(host.check(DEFAULT_ROLES)).rejects.toBeInstanceOf(PreviousUnusable);
+      expect(save).not.toHaveBeenCalled();
+      host.clearPrevious!();
+      expect((await host.compute(DEFAULT_ROLES)).download).not.toBeNull();
+    });
+
+    it('a file that is not a result, not a workbook or not .xlsx is one message naming it', async () => {
+      const host = createFileHost({ lang: 'zh', now: () => NOW });
+      await expect(host.openPrevious!('台账.xlsx', await demoBytes())).resolves.toEqual({
+        ok: false,
+        fileName: '台账.xlsx',
+        sheet: null,
+        issues: [{ severity: 'error', sheet: '', cell: '', code: 'analysis.previous.noSheet' }],
+      });
+      await expect(host.openPrevious!('坏.xlsx', new TextEncoder().encode('nope').buffer as ArrayBuffer)).resolves.toEqual({
+        ok: false,
+        fileName: '坏.xlsx',
+        sheet: null,
+        issues: [{ severity: 'error', sheet: '', cell: '', code: 'xlsx.notZip' }],
+      });
+      await expect(host.openPrevious!('2017.csv', new ArrayBuffer(4))).resolves.toEqual({
+        ok: false,
+        fileName: '2017.csv',
+        sheet: null,
+        issues: [{ severity: 'error', sheet: '', cell: '', code: 'ui.file.wrongType', params: { name: '2017.csv' } }],
+      });
+    });
   });
 });

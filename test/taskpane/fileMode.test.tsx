@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 import '../helpers/jsdom-setup';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { newWorkbook } from '../../src/io/xlsx/index';
+import type { CellValue, OutputSheet } from '../../src/core/types';
+import { newWorkbook, openWorkbook } from '../../src/io/xlsx/index';
 import { createFileHost } from '../../src/taskpane/fileHost';
 import { templatePlan } from '../../src/taskpane/templatePlan';
 import { NOW, renderPane } from './fixtures';
@@ -12,6 +13,94 @@ async function demoWorkbookBytes(): Promise<Uint8Array> {
   await book.apply(templatePlan([], true).plan);
   return book.toBuffer();
 }
+
+/** Last year's result as a town keeps it: one sheet 2017年结果, title row, header on row 2. */
+async function lastYearBytes(rows: (string | number)[][]): Promise<Uint8Array> {
+  const values = [['羊楼司镇2017年度考核结果'], ['排名', '单位', '总分', '等次'], ...rows];
+  const sheet: OutputSheet = {
+    name: '2017年结果',
+    rows: values.map((row) => row.map((v) => ({ v }))),
+    merges: [],
+    widths: [8, 12, 8, 8],
+    freezeRows: 0,
+    freezeCols: 0,
+    headerRows: [2],
+    print: { landscape: false, fitToWidth: false },
+  };
+  const book = newWorkbook();
+  await book.apply({ remove: [], add: [sheet], renamed: [] });
+  return book.toBuffer();
+}
+
+/** 龙源 was 5th (now 龙源村, 2nd: ↑3), 梅池村 1st (now 3rd: ↓2), 老屋村 is gone. */
+const LAST_YEAR = [
+  [1, '梅池村', 96, '好'],
+  [2, '黄金村', 95, '好'],
+  [3, '老屋村', 94, '好'],
+  [4, '文白社区', 93, '较好'],
+  [5, '龙源', 92, '较好'],
+];
+
+/** The 考核结果 rows of a downloaded workbook, read back with the package reader. */
+async function resultValues(bytes: Uint8Array): Promise<CellValue[][]> {
+  const snapshot = await (await openWorkbook(bytes)).read(() => ['考核结果']);
+  return snapshot.sheets['考核结果'].values;
+}
+
+describe('App in file mode: last year\'s result as a second file', () => {
+  const saved: Uint8Array[] = [];
+  const save = (bytes: Uint8Array, fileName: string) => {
+    saved.push(bytes);
+    return { fileName, url: `blob:kaohe/${saved.length}` };
+  };
+  const thisYear = async () => new File([(await demoWorkbookBytes()) as BlobPart], '羊楼司镇.xlsx');
+  const pick = (label: string, file: File) => fireEvent.change(screen.getByLabelText(label), { target: { files: [file] } });
+
+  beforeEach(() => {
+    saved.length = 0;
+  });
+
+  it('adds 上年排名, 名次变化 and 上年等次 to 考核结果 and shows the correlation', async () => {
+    renderPane(createFileHost({ lang: 'zh', now: () => NOW, save, release: jest.fn() }));
+    pick('打开 Excel 文件（.xlsx）', await thisYear());
+    expect(await screen.findByText('已打开：羊楼司镇.xlsx', undefined, { timeout: 10000 })).toBeTruthy();
+    pick('上年考核结果（可选）', new File([(await lastYearBytes(LAST_YEAR)) as BlobPart], '2017年考核结果.xlsx'));
+    expect(await screen.findByText('上年结果：2017年考核结果.xlsx（"2017年结果"表，5 个单位）', undefined, { timeout: 10000 })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: '计算排名' }));
+    const summary = await screen.findByTestId('summary', undefined, { timeout: 15000 });
+    // Common: 文白社区 1/4, 龙源村 2/5, 梅池村 3/1, 黄金村 4/2 → ρ = 1 − 6·16 / (4·15) = −0.6.
+    expect(within(summary).getByText('与上年名次的相关系数（斯皮尔曼）-0.60')).toBeTruthy();
+    const rows = await resultValues(saved[0]);
+    const header = rows[1];
+    const row = (unit: string) => rows.find((r) => r.includes(unit))!;
+    const at = (unit: string, column: string) => row(unit)[header.indexOf(column)];
+    expect([at('龙源村', '上年排名'), at('龙源村', '名次变化'), at('龙源村', '上年等次')]).toEqual([5, '↑3', '较好']);
+    expect(at('五爱村', '名次变化')).toBe('新增');
+  });
+
+  it('shows the reader\'s words naming the file and sheet, computes nothing, and can be removed', async () => {
+    renderPane(createFileHost({ lang: 'zh', now: () => NOW, save, release: jest.fn() }));
+    pick('打开 Excel 文件（.xlsx）', await thisYear());
+    expect(await screen.findByText('已打开：羊楼司镇.xlsx', undefined, { timeout: 10000 })).toBeTruthy();
+    pick('上年考核结果（可选）', new File([(await lastYearBytes([[1, '梅池村', '九十六', '好']])) as BlobPart], '2017.xlsx'));
+    const errors = await screen.findByTestId('previous-errors', undefined, { timeout: 10000 });
+    expect(errors.textContent).toContain('上年考核结果"2017.xlsx"的"2017年结果"表无法使用（1 处）；移除或更换它之前不会计算：');
+    expect(within(errors).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['2017年结果!C3：总分应为数，实际为"九十六"']);
+
+    fireEvent.click(screen.getByRole('button', { name: '计算排名' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('上年考核结果"2017.xlsx"有错误，未计算，什么也没有写。请更换或移除该文件。');
+    expect(saved).toEqual([]);
+
+    fireEvent.click(within(errors).getByRole('button', { name: '移除上年结果' }));
+    await waitFor(() => expect(screen.queryByTestId('previous-errors')).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: '计算排名' }));
+    const summary = await screen.findByTestId('summary', undefined, { timeout: 15000 });
+    expect(within(summary).queryByText(/与上年名次的相关系数/)).toBeNull();
+    expect((await resultValues(saved[0]))[1]).not.toContain('上年排名');
+  });
+});
 
 describe('App in file mode (real package adapter, download mocked)', () => {
   const createObjectURL = jest.fn((_blob: Blob) => 'blob:kaohe/result');
@@ -38,6 +127,8 @@ describe('App in file mode (real package adapter, download mocked)', () => {
     expect(screen.getByText('文件只在本机处理，不会离开这台电脑。')).toBeTruthy();
     expect((screen.getByRole('button', { name: '计算排名' }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.queryByRole('combobox')).toBeNull();
+    // Last year's file is offered once this year's is open.
+    expect(screen.queryByLabelText('上年考核结果（可选）')).toBeNull();
   });
 
   it('opens a chosen file, computes, and downloads <name>-考核结果.xlsx', async () => {

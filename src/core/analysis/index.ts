@@ -20,6 +20,7 @@ export {
   compareYears,
   looksLikeResult,
   pickPreviousSheet,
+  previousFromSnapshot,
   readPrevious,
   PREVIOUS_SHEET,
   type PreviousUnit,

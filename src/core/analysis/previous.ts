@@ -5,7 +5,7 @@
 import { createUnitMatcher, headerKey, normalizeText } from '../read/normalize';
 import { UNIT_ALIASES } from '../read/data';
 import { a1 } from '../a1';
-import type { AssessmentResult, CellValue, Grade, Issue, SheetGrid } from '../types';
+import type { AssessmentResult, CellValue, Grade, Issue, SheetGrid, WorkbookSnapshot } from '../types';
 import { spearman } from './spearman';
 
 /** The sheet name looked for first. */
@@ -145,6 +145,23 @@ export function readPrevious(grid: SheetGrid, source: string): { previous: Previ
   if (issues.length > 0) return { previous: null, issues };
   if (units.length === 0) return { previous: null, issues: [{ severity: 'error', sheet, cell: '', code: 'analysis.previous.empty' }] };
   return { previous: { source, sheet, units }, issues };
+}
+
+/**
+ * Last year's result from a read workbook: the sheet `wanted` (the pane's 上年结果表, a
+ * sheet of this year's workbook), or else the one pickPreviousSheet finds (last year's own
+ * file). No such sheet is one error `analysis.previous.sheetMissing` (naming `wanted`) or
+ * `analysis.previous.noSheet`; the sheet's own errors are readPrevious's. Cost: O(cells of
+ * that sheet). Never throws.
+ * @example previousFromSnapshot(snapshot, '2017.xlsx').previous?.sheet // => '考核结果'
+ */
+export function previousFromSnapshot(snapshot: WorkbookSnapshot, source: string, wanted?: string): { previous: PreviousYear | null; issues: Issue[] } {
+  const sheet = pickPreviousSheet(snapshot.sheets, snapshot.sheetNames, wanted);
+  if (sheet) return readPrevious(snapshot.sheets[sheet], source);
+  const issue: Issue = wanted
+    ? { severity: 'error', sheet: '', cell: '', code: 'analysis.previous.sheetMissing', params: { sheet: wanted } }
+    : { severity: 'error', sheet: '', cell: '', code: 'analysis.previous.noSheet' };
+  return { previous: null, issues: [issue] };
 }
 
 /**

@@ -2,7 +2,7 @@
  * 同比: Spearman's ρ worked by hand on a small case with a tie, last year's sheet read from
  * Kaohe's own 考核结果 and from a foreign sheet, and every unreadable cell named.
  */
-import { averageRanks, changeText, compareYears, pickPreviousSheet, readPrevious, spearman } from '../../../src/core/analysis';
+import { averageRanks, changeText, compareYears, pickPreviousSheet, previousFromSnapshot, readPrevious, spearman } from '../../../src/core/analysis';
 import { t } from '../../../src/core/messages';
 import type { AssessmentResult, CellValue, Grade, SheetGrid } from '../../../src/core/types';
 import { demoOutcome } from './support';
@@ -94,5 +94,26 @@ describe('readPrevious', () => {
       '考核结果!B8：单位"龙源村"重复（首次出现在 B6）',
     ]);
     expect(readPrevious(grid('S', [['a', 'b']]), 'x').issues[0].code).toBe('analysis.previous.noHeader');
+  });
+});
+
+describe('previousFromSnapshot', () => {
+  const foreign = grid('2017考核结果', [['排名', '单位', '总分', '等次'], [1, '龙源村', 95, '好']]);
+  const snapshot = { sheetNames: ['考核数据', '2017考核结果'], sheets: { '2017考核结果': foreign } };
+
+  it('reads the sheet asked for, or else the one that looks like a result', () => {
+    expect(previousFromSnapshot(snapshot, '2017考核结果', '2017考核结果')).toEqual({
+      previous: { source: '2017考核结果', sheet: '2017考核结果', units: [{ name: '龙源村', rank: 1, total: 95, grade: '好' }] },
+      issues: [],
+    });
+    expect(previousFromSnapshot(snapshot, '2017.xlsx').previous!.sheet).toBe('2017考核结果');
+  });
+
+  it('names the sheet asked for when it is gone; says "no result sheet" otherwise', () => {
+    const { issues } = previousFromSnapshot(snapshot, 'x', '上年');
+    expect(issues.map((i) => t(i, 'zh'))).toEqual(['找不到选作上年结果的工作表"上年"（可能已改名或删除），请重新选择上年结果表']);
+    expect(previousFromSnapshot({ sheetNames: ['封面'], sheets: { 封面: grid('封面', [['2017 年']]) } }, 'x').issues).toEqual([
+      { severity: 'error', sheet: '', cell: '', code: 'analysis.previous.noSheet' },
+    ]);
   });
 });
