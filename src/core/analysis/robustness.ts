@@ -244,8 +244,8 @@ export function robustness(input: AssessmentInput, result: AssessmentResult, ctx
     averageQuota: params.averageQuota,
     tieMode: params.tieMode,
     rankStyle: params.rankStyle,
+    baseGrade: Uint8Array.from(ctx.grades, gradeCode),
   });
-  const baseGrade = Uint8Array.from(ctx.grades, gradeCode);
 
   const next = seededRandom(ROBUSTNESS_SEED);
   const factor = new Float64Array(I * LANES);
@@ -270,13 +270,8 @@ export function robustness(input: AssessmentInput, result: AssessmentResult, ctx
     }
     return keyOf(sum);
   };
-  const rank = new Int32Array(n);
-  const grade = new Uint8Array(n);
-  const kept = new Int32Array(n);
-  const best = new Int32Array(n).fill(2 ** 30);
-  const worst = new Int32Array(n);
   // The reference path's scratch, made on first use.
-  let reference: { factors: Float64Array; total: Float64Array; dims: Float64Array; exact: Float64Array } | null = null;
+  let reference: { factors: Float64Array; total: Float64Array; dims: Float64Array; exact: Float64Array; grade: Uint8Array } | null = null;
   for (let first = 0; first < runs; first += LANES) {
     const live = Math.min(LANES, runs - first);
     for (let r = 0; r < LANES; r++) {
@@ -288,23 +283,17 @@ export function robustness(input: AssessmentInput, result: AssessmentResult, ctx
     }
     scoreLanes(w, factor, scaled, inLead, n, keys, lead);
     for (lane = 0; lane < live; lane++) {
-      if (!ranker.run(laneKeys[lane], tieValue, rank, grade)) {
-        reference ??= { factors: new Float64Array(I), total: new Float64Array(n), dims: new Float64Array(n * D), exact: new Float64Array(D) };
-        for (let i = 0; i < I; i++) reference.factors[i] = factor[i * LANES + lane];
-        perturbedScores(w, reference.factors, D, reference.total, reference.dims, reference.exact);
-        const outcome = rankAndGrade(ctx, { ...ctx, dimensionRounded: reference.dims }, reference.total);
-        rank.set(outcome.ranking.rank);
-        for (let k = 0; k < n; k++) grade[k] = gradeCode(outcome.grades[k]);
-      }
-      for (let k = 0; k < n; k++) {
-        if (grade[k] === baseGrade[k]) kept[k]++;
-        const r = rank[k];
-        if (r < best[k]) best[k] = r;
-        if (r > worst[k]) worst[k] = r;
-      }
+      if (ranker.run(laneKeys[lane], tieValue)) continue;
+      reference ??= { factors: new Float64Array(I), total: new Float64Array(n), dims: new Float64Array(n * D), exact: new Float64Array(D), grade: new Uint8Array(n) };
+      for (let i = 0; i < I; i++) reference.factors[i] = factor[i * LANES + lane];
+      perturbedScores(w, reference.factors, D, reference.total, reference.dims, reference.exact);
+      const outcome = rankAndGrade(ctx, { ...ctx, dimensionRounded: reference.dims }, reference.total);
+      for (let k = 0; k < n; k++) reference.grade[k] = gradeCode(outcome.grades[k]);
+      ranker.add(outcome.ranking.rank, reference.grade);
     }
   }
-  for (let k = 0; k < n; k++) units[k] = { stability: kept[k] / runs, ranks: [best[k], worst[k]] };
+  const { best, worst, missed } = ranker.tally;
+  for (let k = 0; k < n; k++) units[k] = { stability: (runs - missed[k]) / runs, ranks: [best[k], worst[k]] };
   const note: Msg | null = runs < asked ? { code: 'analysis.robustness.cut', params: { asked, runs } } : null;
   return { units, runs, spread, seed: ROBUSTNESS_SEED, note };
 }

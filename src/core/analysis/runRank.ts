@@ -73,6 +73,18 @@ export interface RunUnits {
   averageQuota: number;
   tieMode: TieMode;
   rankStyle: RankStyle;
+  /** The computed grade codes, which every run's grades are counted against. */
+  baseGrade: Uint8Array;
+}
+
+/** What the runs so far add up to, by unit. */
+export interface RunTally {
+  /** Best (lowest) rank; 2^30 before any run. */
+  best: Int32Array;
+  /** Worst (highest) rank; 0 before any run. */
+  worst: Int32Array;
+  /** Runs in which the grade differed from `baseGrade`. */
+  missed: Int32Array;
 }
 
 /**
@@ -83,14 +95,19 @@ export interface RunUnits {
 export type TieValue = (unit: number, level: number) => number;
 
 export interface RunRanker {
+  tally: RunTally;
   /**
-   * Ranks and grades one run. `keys` are the units' rounded totals in hundredths
-   * (`hundredthsOf`). Writes `rank` (as rankUnits' `rank`) and `grade` (grade codes) by
-   * unit. Returns false, writing nothing useful, when a key is NaN or the keys span too
-   * many hundredths for a counting sort (the caller then ranks with rankUnits).
+   * Ranks and grades one run and adds it to the tally. `keys` are the units' rounded totals
+   * in hundredths (`hundredthsOf`). Returns false, adding nothing, when a key is NaN or the
+   * keys span too many hundredths for a counting sort (the caller then ranks the run with
+   * rankUnits and gradeUnits, and adds it with `add`).
    * Cost: O(units + span of the keys) plus the tie-break reads inside groups of equal keys.
    */
-  run(keys: Float64Array, tieValue: TieValue, rank: Int32Array, grade: Uint8Array): boolean;
+  run(keys: Float64Array, tieValue: TieValue): boolean;
+  /** Adds a run ranked elsewhere: ranks and grade codes by unit. Cost: O(units). */
+  add(rank: Int32Array, grade: Uint8Array): void;
+  /** The grade code of `unit` in the last run that `run` ranked. Cost: O(1). */
+  gradeOf(unit: number): number;
 }
 
 /** Most buckets a counting sort may use, beyond 8 per unit. */
@@ -98,11 +115,15 @@ const BUCKETS_FLOOR = 1 << 16;
 
 /**
  * A ranker for `units`. Cost: O(units) memory, allocated once.
- * @example runRanker(units).run(Float64Array.of(9050, 9100), () => 0, rank, grade) // rank => [2, 1]
+ * @example const ranker = runRanker(units); ranker.run(Float64Array.of(9050, 9100), () => 0); ranker.tally.best // => [2, 1]
  */
 export function runRanker(units: RunUnits): RunRanker {
   const n = units.typeId.length;
-  const { typeId, typeCount, mayBeGood, prominent, rowClass, tieLevels, goodQuota, averageQuota } = units;
+  const { typeId, typeCount, mayBeGood, prominent, rowClass, tieLevels, goodQuota, averageQuota, baseGrade } = units;
+  const tally: RunTally = { best: new Int32Array(n).fill(2 ** 30), worst: new Int32Array(n), missed: new Int32Array(n) };
+  const { best, worst, missed } = tally;
+  // Units not graded 较好 in the computation: the only ones whose grade can differ without being graded by a run.
+  const special = Int32Array.from(Array.from(baseGrade.keys()).filter((u) => baseGrade[u] !== FAIR));
   const dense = units.rankStyle === 'dense';
   const boundaryGood = units.tieMode === 'high' ? GOOD : FAIR;
   const boundaryAverage = units.tieMode === 'low';
@@ -203,7 +224,7 @@ export function runRanker(units: RunUnits): RunRanker {
     }
   };
 
-  const run = (keys: Float64Array, tieValue: TieValue, rank: Int32Array, gradeOut: Uint8Array): boolean => {
+  const run = (keys: Float64Array, tieValue: TieValue): boolean => {
     if (n === 0) return true;
     let low = Infinity;
     let high = -Infinity;
@@ -251,7 +272,11 @@ export function runRanker(units: RunUnits): RunRanker {
       for (let g = p; g < end; g = groupEnd[g]) {
         groups++;
         const r = dense ? groups : g - typeStart + 1;
-        for (let q = g; q < groupEnd[g]; q++) rank[order[q]] = r;
+        for (let q = g; q < groupEnd[g]; q++) {
+          const u = order[q];
+          if (r < best[u]) best[u] = r;
+          if (r > worst[u]) worst[u] = r;
+        }
       }
       p = end;
     }
@@ -264,9 +289,26 @@ export function runRanker(units: RunUnits): RunRanker {
       gradeType(start, typeEnd[t]);
       start = typeEnd[t];
     }
-    for (let u = 0; u < n; u++) gradeOut[u] = graded[u] === NONE ? FAIR : graded[u];
+    // Grades against the computation: a unit the run graded, or one not 较好 there; every
+    // other unit ends 较好 as it was.
+    for (let t = 0; t < touchedCount; t++) if (graded[touched[t]] !== baseGrade[touched[t]]) missed[touched[t]]++;
+    for (let s = 0; s < special.length; s++) {
+      const u = special[s];
+      if (graded[u] !== NONE && !prominent[u]) continue; // graded by the run: counted above
+      if ((graded[u] === NONE ? FAIR : graded[u]) !== baseGrade[u]) missed[u]++;
+    }
     return true;
   };
 
-  return { run };
+  const add = (rank: Int32Array, grade: Uint8Array): void => {
+    for (let u = 0; u < n; u++) {
+      if (rank[u] < best[u]) best[u] = rank[u];
+      if (rank[u] > worst[u]) worst[u] = rank[u];
+      if (grade[u] !== baseGrade[u]) missed[u]++;
+    }
+  };
+
+  const gradeOf = (unit: number): number => (graded[unit] === NONE ? FAIR : graded[unit]);
+
+  return { tally, run, add, gradeOf };
 }
