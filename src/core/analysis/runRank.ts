@@ -42,7 +42,7 @@ export function gradeCode(grade: Grade): number {
  * @example hundredthsOf(0.1 + 0.2) // => 30
  */
 export function hundredthsOf(x: number): number {
-  if (x >= 0 && x < 1e5) {
+  if (x > 0 && x < 1e5) {
     const hundredths = x * 100;
     const whole = Math.floor(hundredths);
     const fraction = hundredths - whole;
@@ -122,8 +122,9 @@ export function runRanker(units: RunUnits): RunRanker {
   const { typeId, typeCount, mayBeGood, prominent, rowClass, tieLevels, goodQuota, averageQuota, baseGrade } = units;
   const tally: RunTally = { best: new Int32Array(n).fill(2 ** 30), worst: new Int32Array(n), missed: new Int32Array(n) };
   const { best, worst, missed } = tally;
-  // Units not graded 较好 in the computation: the only ones whose grade can differ without being graded by a run.
-  const special = Int32Array.from(Array.from(baseGrade.keys()).filter((u) => baseGrade[u] !== FAIR));
+  // Units not graded 较好 in the computation, and those with a 突出问题: the only ones whose
+  // grade can differ from it without a run grading them.
+  const special = Int32Array.from(Array.from(baseGrade.keys()).filter((u) => baseGrade[u] !== FAIR || prominent[u]));
   const dense = units.rankStyle === 'dense';
   const boundaryGood = units.tieMode === 'high' ? GOOD : FAIR;
   const boundaryAverage = units.tieMode === 'low';
@@ -289,8 +290,8 @@ export function runRanker(units: RunUnits): RunRanker {
       gradeType(start, typeEnd[t]);
       start = typeEnd[t];
     }
-    // Grades against the computation: a unit the run graded, or one not 较好 there; every
-    // other unit ends 较好 as it was.
+    // Grades against the computation: a unit the run graded, or a special one; every other
+    // unit ends 较好 as it was.
     for (let t = 0; t < touchedCount; t++) if (graded[touched[t]] !== baseGrade[touched[t]]) missed[touched[t]]++;
     for (let s = 0; s < special.length; s++) {
       const u = special[s];
