@@ -3,8 +3,15 @@
  * measures never fixed — are a little different. Each run multiplies every indicator's
  * points by its own factor drawn uniformly from [1 − p, 1 + p] (seeded, so runs repeat),
  * re-scores every unit through the scores' re-weightable form (weights.ts), and ranks and
- * grades with the real rank and grade functions: vetoes, 突出问题, quotas, tie-breaks, tie
- * mode and 分类排名 exactly as in the computation. A what-if, not a rule of the measures.
+ * grades by the rules of the real rank and grade functions: vetoes, 突出问题, quotas,
+ * tie-breaks, tie mode, 排名方式 and 分类排名 exactly as in the computation. A what-if, not a
+ * rule of the measures.
+ *
+ * Fast (issue 13 Must 7): the scores are read once per four runs (scoreLanes), and each run
+ * is ranked by a counting sort of its totals in whole hundredths (runRank.ts, proven equal to
+ * rankUnits + gradeUnits in its tests); the rare run that does not suit it goes through
+ * perturbedScores and the real functions. Results are those of the plain per-run loop, bit
+ * for bit (test/core/analysis/robustness.test.ts compares with one written from the rules).
  */
 import { round2 as sharedRound2 } from '../numbers';
 import type { AssessmentInput, AssessmentResult, Msg } from '../types';
@@ -16,12 +23,15 @@ import { weightForms, type WeightForms } from './weights';
 // Form.Linear / Form.Deduction as literals: an imported object read in the hot loop is a
 // getter call per score under CommonJS output.
 const LINEAR = 0;
-// Bound once, for the same reason.
+const DEDUCTION = 1;
+// Imported functions bound once, for the same reason.
 const round2 = sharedRound2;
 const keyOf = hundredthsOf;
-const DEDUCTION = 1;
 
-/** Most units × indicators × runs one analysis may take (about a second); runs are cut to fit. */
+/**
+ * Most units × indicators × runs one analysis may take; runs are cut to fit (unchanged by
+ * the fast path, so a field gets the same runs, and the same figures, as before).
+ */
 export const ROBUSTNESS_BUDGET = 250_000_000;
 /** Fewer runs than this say nothing: the analysis is skipped instead. */
 export const MIN_RUNS = 50;
