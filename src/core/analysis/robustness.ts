@@ -17,7 +17,7 @@ import { round2 as sharedRound2 } from '../numbers';
 import type { AssessmentInput, AssessmentResult, Msg } from '../types';
 import { rankAndGrade, rankContext, type RankContext } from './context';
 import { ROBUSTNESS_SEED, seededRandom } from './prng';
-import { gradeCode, hundredthsOf, runRanker } from './runRank';
+import { gradeCode, hundredthsOf, runRanker, type TieScores } from './runRank';
 import { weightForms, type WeightForms } from './weights';
 
 // Form.Linear / Form.Deduction as literals: an imported object read in the hot loop is a
@@ -211,6 +211,43 @@ function rowClasses(w: WeightForms, n: number): Int32Array {
 }
 
 /**
+ * A run's tie-break scores in whole hundredths (they order and equal as the rounded scores
+ * do), for the run ranker: level 0 from scoreLanes' `lead`, deeper levels summed from the
+ * stored scores of that level's indicators in indicator order, as perturbedScores sums them.
+ */
+class LaneTies implements TieScores {
+  /** The lane (run of the block) being ranked. */
+  lane = 0;
+
+  constructor(
+    private readonly w: WeightForms,
+    /** Each tie-break level's indicators, in indicator order. */
+    private readonly levelIndicators: Int32Array[],
+    private readonly factor: Float64Array,
+    private readonly scaled: Float64Array,
+    private readonly lead: Float64Array,
+    private readonly n: number,
+  ) {}
+
+  value(unit: number, at: number): number {
+    const lane = this.lane;
+    if (at === 0) return keyOf(this.lead[lane * this.n + unit]);
+    const { stored, form } = this.w;
+    const { factor, scaled } = this;
+    const list = this.levelIndicators[at];
+    const base = unit * this.w.indicators;
+    let sum = 0;
+    for (let j = 0; j < list.length; j++) {
+      const i = list[j];
+      const o = i * LANES + lane;
+      const v = stored[base + i];
+      sum += form[i] === LINEAR ? factor[o] * v : clamp(form[i] === DEDUCTION ? scaled[o] - v : v, scaled[o]);
+    }
+    return keyOf(sum);
+  }
+}
+
+/**
  * The robustness of every unit's grade. Runs are scored `LANES` at a time (scoreLanes) and
  * ranked and graded by runRanker (the rules of rankUnits and gradeUnits on whole hundredths);
  * a run whose totals do not suit it (non-finite, or too wide for a counting sort) goes
@@ -229,12 +266,10 @@ export function robustness(input: AssessmentInput, result: AssessmentResult, ctx
     return { units, runs: 0, spread, seed: ROBUSTNESS_SEED, note: { code: 'analysis.robustness.skipped', params: { units: n, indicators: I } } };
   }
   const w = weightForms(input, result);
-  const { stored, form, points, dimensionOf } = w;
+  const { points, dimensionOf } = w;
   const params = result.params;
   const D = result.dimensions.length;
   const tieDims = params.tieBreak.map((name) => result.dimensions.indexOf(name)).filter((d) => d >= 0);
-  // Each tie-break level's indicators, in indicator order (the order perturbedScores sums them in).
-  const levelIndicators = tieDims.map((d) => Int32Array.from(Array.from({ length: I }, (_, i) => i).filter((i) => dimensionOf[i] === d)));
   const typeIds = new Map<string, number>();
   const typeId = new Int32Array(n);
   if (params.rankByType) {
@@ -262,24 +297,12 @@ export function robustness(input: AssessmentInput, result: AssessmentResult, ctx
   const scaled = new Float64Array(I * LANES);
   const keys = new Float64Array(n * LANES);
   const laneKeys = Array.from({ length: LANES }, (_, lane) => keys.subarray(lane * n, (lane + 1) * n));
-  let lane = 0;
   const inLead = new Uint8Array(I);
   if (tieDims.length > 0) for (let i = 0; i < I; i++) inLead[i] = dimensionOf[i] === tieDims[0] ? 1 : 0;
   const lead = new Float64Array(n * LANES);
-  // Tie-break scores as whole hundredths: they order and equal as the rounded scores do.
-  const tieValue = (unit: number, at: number): number => {
-    if (at === 0) return keyOf(lead[lane * n + unit]);
-    const list = levelIndicators[at];
-    const base = unit * I;
-    let sum = 0;
-    for (let j = 0; j < list.length; j++) {
-      const i = list[j];
-      const o = i * LANES + lane;
-      const v = stored[base + i];
-      sum += form[i] === LINEAR ? factor[o] * v : clamp(form[i] === DEDUCTION ? scaled[o] - v : v, scaled[o]);
-    }
-    return keyOf(sum);
-  };
+  // Each tie-break level's indicators, in indicator order (the order perturbedScores sums them in).
+  const levelIndicators = tieDims.map((d) => Int32Array.from(Array.from({ length: I }, (_, i) => i).filter((i) => dimensionOf[i] === d)));
+  const ties = new LaneTies(w, levelIndicators, factor, scaled, lead, n);
   // The reference path's scratch, made on first use.
   let reference: { factors: Float64Array; total: Float64Array; dims: Float64Array; exact: Float64Array; grade: Uint8Array } | null = null;
   for (let first = 0; first < runs; first += LANES) {
@@ -292,8 +315,9 @@ export function robustness(input: AssessmentInput, result: AssessmentResult, ctx
       }
     }
     scoreLanes(w, factor, scaled, inLead, n, keys, lead);
-    for (lane = 0; lane < live; lane++) {
-      if (ranker.run(laneKeys[lane], tieValue)) continue;
+    for (let lane = 0; lane < live; lane++) {
+      ties.lane = lane;
+      if (ranker.run(laneKeys[lane], ties)) continue;
       reference ??= { factors: new Float64Array(I), total: new Float64Array(n), dims: new Float64Array(n * D), exact: new Float64Array(D), grade: new Uint8Array(n) };
       for (let i = 0; i < I; i++) reference.factors[i] = factor[i * LANES + lane];
       perturbedScores(w, reference.factors, D, reference.total, reference.dims, reference.exact);

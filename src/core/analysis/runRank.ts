@@ -88,11 +88,15 @@ export interface RunTally {
 }
 
 /**
- * The score of `unit` on tie-break level `level` (the level-th tie-break dimension) in the
- * current run, rounded — or any number that orders and equals as the rounded score does
- * (its whole hundredths, `hundredthsOf`).
+ * Where the ranker reads tie-break scores: `value(unit, level)` is the score of `unit` on
+ * tie-break level `level` (the level-th tie-break dimension) in the current run, rounded —
+ * or any number that orders and equals as the rounded score does (its whole hundredths,
+ * `hundredthsOf`). An object with a method, so that every analysis calls the same function
+ * (a new closure per analysis would throw away the optimised code of the ranker).
  */
-export type TieValue = (unit: number, level: number) => number;
+export interface TieScores {
+  value(unit: number, level: number): number;
+}
 
 export interface RunRanker {
   tally: RunTally;
@@ -103,7 +107,7 @@ export interface RunRanker {
    * rankUnits and gradeUnits, and adds it with `add`).
    * Cost: O(units + span of the keys) plus the tie-break reads inside groups of equal keys.
    */
-  run(keys: Float64Array, tieValue: TieValue): boolean;
+  run(keys: Float64Array, ties: TieScores): boolean;
   /** Adds a run ranked elsewhere: ranks and grade codes by unit. Cost: O(units). */
   add(rank: Int32Array, grade: Uint8Array): void;
   /** The grade code of `unit` in the last run that `run` ranked. Cost: O(1). */
@@ -115,55 +119,82 @@ const BUCKETS_FLOOR = 1 << 16;
 
 /**
  * A ranker for `units`. Cost: O(units) memory, allocated once.
- * @example const ranker = runRanker(units); ranker.run(Float64Array.of(9050, 9100), () => 0); ranker.tally.best // => [2, 1]
+ * @example const ranker = runRanker(units); ranker.run(Float64Array.of(9050, 9100), ties); ranker.tally.best // => [2, 1]
  */
 export function runRanker(units: RunUnits): RunRanker {
-  const n = units.typeId.length;
-  const { typeId, typeCount, mayBeGood, prominent, rowClass, tieLevels, goodQuota, averageQuota, baseGrade } = units;
-  const tally: RunTally = { best: new Int32Array(n).fill(2 ** 30), worst: new Int32Array(n), missed: new Int32Array(n) };
-  const { best, worst, missed } = tally;
-  // Units not graded 较好 in the computation, and those with a 突出问题: the only ones whose
-  // grade can differ from it without a run grading them.
-  const special = Int32Array.from(Array.from(baseGrade.keys()).filter((u) => baseGrade[u] !== FAIR || prominent[u]));
-  const dense = units.rankStyle === 'dense';
-  const boundaryGood = units.tieMode === 'high' ? GOOD : FAIR;
-  const boundaryAverage = units.tieMode === 'low';
-  const bucketLimit = Math.max(BUCKETS_FLOOR, 8 * n);
-  let counts = new Int32Array(0);
-  const bucketOf = new Int32Array(n);
-  const order = new Int32Array(n);
-  const groupStart = new Int32Array(n);
-  const groupEnd = new Int32Array(n);
-  const typeEnd = new Int32Array(n);
-  const level = new Float64Array(n);
-  const touched = new Int32Array(n);
-  // Grades persist between runs: 较差 for 突出问题 (as in every run), NONE elsewhere;
-  // the units a run grades are listed in `touched` and reset at the start of the next run.
-  const graded = new Uint8Array(n);
-  let touchedCount = 0;
-  for (let u = 0; u < n; u++) graded[u] = prominent[u] ? POOR : NONE;
-  let tie: TieValue = () => 0;
+  return new Ranker(units);
+}
 
-  const sameClass = (start: number, end: number): boolean => {
+/** The ranker: methods on a class (shared by every analysis), scratch arrays on the instance. */
+class Ranker implements RunRanker {
+  readonly tally: RunTally;
+  private readonly n: number;
+  private readonly units: RunUnits;
+  /** Units not graded 较好 in the computation, and those with a 突出问题: the only ones whose grade can differ from it without a run grading them. */
+  private readonly special: Int32Array;
+  private readonly dense: boolean;
+  private readonly boundaryGood: number;
+  private readonly boundaryAverage: boolean;
+  private readonly bucketLimit: number;
+  private counts = new Int32Array(0);
+  private readonly bucketOf: Int32Array;
+  private readonly order: Int32Array;
+  private readonly groupStart: Int32Array;
+  private readonly groupEnd: Int32Array;
+  private readonly typeEnd: Int32Array;
+  private readonly level: Float64Array;
+  private readonly touched: Int32Array;
+  /**
+   * Grades persist between runs: 较差 for 突出问题 (as in every run), NONE elsewhere; the
+   * units a run grades are listed in `touched` and reset at the start of the next run.
+   */
+  private readonly graded: Uint8Array;
+  private touchedCount = 0;
+
+  constructor(units: RunUnits) {
+    const n = units.typeId.length;
+    this.n = n;
+    this.units = units;
+    this.tally = { best: new Int32Array(n).fill(2 ** 30), worst: new Int32Array(n), missed: new Int32Array(n) };
+    const { baseGrade, prominent } = units;
+    this.special = Int32Array.from(Array.from(baseGrade.keys()).filter((u) => baseGrade[u] !== FAIR || prominent[u]));
+    this.dense = units.rankStyle === 'dense';
+    this.boundaryGood = units.tieMode === 'high' ? GOOD : FAIR;
+    this.boundaryAverage = units.tieMode === 'low';
+    this.bucketLimit = Math.max(BUCKETS_FLOOR, 8 * n);
+    this.bucketOf = new Int32Array(n);
+    this.order = new Int32Array(n);
+    this.groupStart = new Int32Array(n);
+    this.groupEnd = new Int32Array(n);
+    this.typeEnd = new Int32Array(n);
+    this.level = new Float64Array(n);
+    this.touched = new Int32Array(n);
+    this.graded = new Uint8Array(n);
+    for (let u = 0; u < n; u++) this.graded[u] = prominent[u] ? POOR : NONE;
+  }
+
+  private sameClass(start: number, end: number): boolean {
+    const { rowClass } = this.units;
+    const order = this.order;
     const c = rowClass[order[start]];
     if (c < 0) return false;
     for (let p = start + 1; p < end; p++) if (rowClass[order[p]] !== c) return false;
     return true;
-  };
+  }
 
-  const markGroup = (start: number, end: number): void => {
+  private markGroup(start: number, end: number): void {
+    const { groupStart, groupEnd } = this;
     for (let p = start; p < end; p++) {
       groupStart[p] = start;
       groupEnd[p] = end;
     }
-  };
-
-  const byLevelDescending = (a: number, b: number): number => (level[a] < level[b] ? 1 : level[a] > level[b] ? -1 : 0);
+  }
 
   /** Sorts order positions [start, end) by `level`, highest first: insertion sort for the usual small group. */
-  const sortDescending = (start: number, end: number): void => {
+  private sortDescending(start: number, end: number): void {
+    const { order, level } = this;
     if (end - start > 32) {
-      order.subarray(start, end).sort(byLevelDescending);
+      order.subarray(start, end).sort((a, b) => (level[a] < level[b] ? 1 : level[a] > level[b] ? -1 : 0));
       return;
     }
     for (let p = start + 1; p < end; p++) {
@@ -176,42 +207,45 @@ export function runRanker(units: RunUnits): RunRanker {
       }
       order[q + 1] = u;
     }
-  };
+  }
 
   /** Splits order positions [start, end) (equal type and total) by the tie levels from `at`. */
-  const refine = (start: number, end: number, at: number): void => {
-    if (at >= tieLevels || sameClass(start, end)) {
-      markGroup(start, end);
+  private refine(start: number, end: number, at: number, ties: TieScores): void {
+    if (at >= this.units.tieLevels || this.sameClass(start, end)) {
+      this.markGroup(start, end);
       return;
     }
-    for (let p = start; p < end; p++) level[order[p]] = tie(order[p], at);
-    sortDescending(start, end);
+    const { order, level } = this;
+    for (let p = start; p < end; p++) level[order[p]] = ties.value(order[p], at);
+    this.sortDescending(start, end);
     let p = start;
     while (p < end) {
       const value = level[order[p]];
       let q = p + 1;
       while (q < end && level[order[q]] === value) q++;
-      if (q - p === 1) markGroup(p, q);
-      else refine(p, q, at + 1);
+      if (q - p === 1) this.markGroup(p, q);
+      else this.refine(p, q, at + 1, ties);
       p = q;
     }
-  };
+  }
 
-  const grade = (u: number, code: number): void => {
-    graded[u] = code;
-    touched[touchedCount++] = u;
-  };
+  private grade(u: number, code: number): void {
+    this.graded[u] = code;
+    this.touched[this.touchedCount++] = u;
+  }
 
   /** gradeGroup of compute/grade.ts on order positions [start, end). */
-  const gradeType = (start: number, end: number): void => {
+  private gradeType(start: number, end: number): void {
+    const { order, groupStart, groupEnd, graded } = this;
+    const { mayBeGood, goodQuota, averageQuota } = this.units;
     let good = 0;
     for (let p = start; p < end && good < goodQuota; p = groupEnd[p]) {
       const stop = groupEnd[p];
       let eligible = 0;
       for (let q = p; q < stop; q++) if (graded[order[q]] === NONE && mayBeGood[order[q]]) eligible++;
       const fits = eligible <= goodQuota - good;
-      const code = fits ? GOOD : boundaryGood;
-      if (eligible > 0) for (let q = p; q < stop; q++) if (graded[order[q]] === NONE && mayBeGood[order[q]]) grade(order[q], code);
+      const code = fits ? GOOD : this.boundaryGood;
+      if (eligible > 0) for (let q = p; q < stop; q++) if (graded[order[q]] === NONE && mayBeGood[order[q]]) this.grade(order[q], code);
       good = fits ? good + eligible : goodQuota;
     }
     let average = 0;
@@ -220,13 +254,17 @@ export function runRanker(units: RunUnits): RunRanker {
       let ungraded = 0;
       for (let q = first; q <= p; q++) if (graded[order[q]] === NONE) ungraded++;
       const fits = ungraded <= averageQuota - average;
-      if (ungraded > 0 && (fits || boundaryAverage)) for (let q = first; q <= p; q++) if (graded[order[q]] === NONE) grade(order[q], AVERAGE);
+      if (ungraded > 0 && (fits || this.boundaryAverage)) for (let q = first; q <= p; q++) if (graded[order[q]] === NONE) this.grade(order[q], AVERAGE);
       average = fits ? average + ungraded : averageQuota;
     }
-  };
+  }
 
-  const run = (keys: Float64Array, tieValue: TieValue): boolean => {
+  run(keys: Float64Array, ties: TieScores): boolean {
+    const n = this.n;
     if (n === 0) return true;
+    const { typeId, typeCount, prominent, baseGrade } = this.units;
+    const { bucketOf, order, groupStart, groupEnd, typeEnd, graded, touched, special } = this;
+    const { best, worst, missed } = this.tally;
     let low = Infinity;
     let high = -Infinity;
     for (let u = 0; u < n; u++) {
@@ -235,24 +273,24 @@ export function runRanker(units: RunUnits): RunRanker {
       if (key < low) low = key;
       if (key > high) high = key;
     }
-    if (typeCount * (high - low + 1) > bucketLimit) return false;
+    if (typeCount * (high - low + 1) > this.bucketLimit) return false;
     // Small integers from here on (typed-array indices must not be doubles to stay fast).
     const top = high | 0;
     const span = (top - low + 1) | 0;
     const buckets = typeCount * span;
-    if (counts.length < buckets + 1) counts = new Int32Array(buckets + 1);
-    else counts.fill(0, 0, buckets + 1);
+    if (this.counts.length < buckets + 1) this.counts = new Int32Array(buckets + 1);
+    else this.counts.fill(0, 0, buckets + 1);
+    const counts = this.counts;
     // Counting sort: type ascending, then total descending.
     for (let u = 0; u < n; u++) {
-      const bucket = typeId[u] * span + (top - keys[u]) | 0;
+      const bucket = (typeId[u] * span + (top - keys[u])) | 0;
       bucketOf[u] = bucket;
       counts[bucket + 1]++;
     }
     for (let b = 0; b < buckets; b++) counts[b + 1] += counts[b];
     for (let u = 0; u < n; u++) order[counts[bucketOf[u]]++] = u;
 
-    // Rank groups, type groups and ranks.
-    tie = tieValue;
+    // Rank groups, type groups and ranks (into the tally).
     let typeStart = 0;
     let groups = 0;
     let types = 0;
@@ -264,7 +302,7 @@ export function runRanker(units: RunUnits): RunRanker {
       if (end - p === 1) {
         groupStart[p] = p;
         groupEnd[p] = end;
-      } else refine(p, end, 0);
+      } else this.refine(p, end, 0, ties);
       if (p > 0 && typeId[order[p]] !== typeId[order[p - 1]]) {
         typeEnd[types++] = p;
         typeStart = p;
@@ -272,7 +310,7 @@ export function runRanker(units: RunUnits): RunRanker {
       }
       for (let g = p; g < end; g = groupEnd[g]) {
         groups++;
-        const r = dense ? groups : g - typeStart + 1;
+        const r = this.dense ? groups : g - typeStart + 1;
         for (let q = g; q < groupEnd[g]; q++) {
           const u = order[q];
           if (r < best[u]) best[u] = r;
@@ -283,33 +321,35 @@ export function runRanker(units: RunUnits): RunRanker {
     }
     typeEnd[types++] = n;
 
-    for (let t = 0; t < touchedCount; t++) graded[touched[t]] = NONE;
-    touchedCount = 0;
+    for (let t = 0; t < this.touchedCount; t++) graded[touched[t]] = NONE;
+    this.touchedCount = 0;
     let start = 0;
     for (let t = 0; t < types; t++) {
-      gradeType(start, typeEnd[t]);
+      this.gradeType(start, typeEnd[t]);
       start = typeEnd[t];
     }
     // Grades against the computation: a unit the run graded, or a special one; every other
     // unit ends 较好 as it was.
-    for (let t = 0; t < touchedCount; t++) if (graded[touched[t]] !== baseGrade[touched[t]]) missed[touched[t]]++;
+    for (let t = 0; t < this.touchedCount; t++) if (graded[touched[t]] !== baseGrade[touched[t]]) missed[touched[t]]++;
     for (let s = 0; s < special.length; s++) {
       const u = special[s];
       if (graded[u] !== NONE && !prominent[u]) continue; // graded by the run: counted above
       if ((graded[u] === NONE ? FAIR : graded[u]) !== baseGrade[u]) missed[u]++;
     }
     return true;
-  };
+  }
 
-  const add = (rank: Int32Array, grade: Uint8Array): void => {
-    for (let u = 0; u < n; u++) {
+  add(rank: Int32Array, grade: Uint8Array): void {
+    const { best, worst, missed } = this.tally;
+    const baseGrade = this.units.baseGrade;
+    for (let u = 0; u < this.n; u++) {
       if (rank[u] < best[u]) best[u] = rank[u];
       if (rank[u] > worst[u]) worst[u] = rank[u];
       if (grade[u] !== baseGrade[u]) missed[u]++;
     }
-  };
+  }
 
-  const gradeOf = (unit: number): number => (graded[unit] === NONE ? FAIR : graded[unit]);
-
-  return { tally, run, add, gradeOf };
+  gradeOf(unit: number): number {
+    return this.graded[unit] === NONE ? FAIR : this.graded[unit];
+  }
 }

@@ -92,7 +92,7 @@ function fast(c: Case, base: Grade[]): { rank: number[]; grades: Grade[]; missed
   const D = c.dimensions.length;
   const tieDims = c.tieBreak.map((name) => c.dimensions.indexOf(name)).filter((d) => d >= 0);
   const keys = Float64Array.from(c.total, hundredthsOf);
-  if (!ranker.run(keys, (u, level) => hundredthsOf(c.dims[u * D + tieDims[level]]))) return null;
+  if (!ranker.run(keys, { value: (u, level) => hundredthsOf(c.dims[u * D + tieDims[level]]) })) return null;
   const { best, worst, missed } = ranker.tally;
   expect([...best]).toEqual([...worst]);
   return { rank: [...best], grades: c.names.map((_, u) => GRADE_ORDER[ranker.gradeOf(u)]), missed: [...missed] };
@@ -149,15 +149,15 @@ describe('runRanker by hand', () => {
 
   it('gives up on NaN and on totals too far apart for a counting sort', () => {
     const ranker = runRanker(runUnits(field, none));
-    expect(ranker.run(Float64Array.of(9000, NaN, 8500, 8500, 7000), () => 0)).toBe(false);
-    expect(ranker.run(Float64Array.of(9000, 8500, 8500, 8500, 1e7), () => 0)).toBe(false);
+    const ties = { value: () => 0 };
+    expect(ranker.run(Float64Array.of(9000, NaN, 8500, 8500, 7000), ties)).toBe(false);
+    expect(ranker.run(Float64Array.of(9000, 8500, 8500, 8500, 1e7), ties)).toBe(false);
     expect([...ranker.tally.worst]).toEqual([0, 0, 0, 0, 0]);
   });
 
   it('tallies runs: best and worst ranks, runs with another grade', () => {
     const ranker = runRanker(runUnits(field, ['好', '好', '好', '较好', '一般']));
-    const tie = () => 0;
-    ranker.run(Float64Array.of(9000, 8500, 8500, 8500, 7000), tie); // 1, 2, 2, 2, 5; all kept but D (好 now)
+    ranker.run(Float64Array.of(9000, 8500, 8500, 8500, 7000), { value: () => 0 }); // 1, 2, 2, 2, 5; all kept but D (好 now)
     ranker.add(Int32Array.of(5, 4, 3, 2, 1), Uint8Array.of(2, 2, 1, 0, 0));
     expect([...ranker.tally.best]).toEqual([1, 2, 2, 2, 1]);
     expect([...ranker.tally.worst]).toEqual([5, 4, 3, 2, 5]);
