@@ -1,15 +1,24 @@
 /**
- * Bench figure of issue 13: the analyses (robustness with the parameters' runs, gaps) on a
- * pre-built input, against the plain computation of the same input — `compute` alone, and
- * `readInput + compute` from the sheet snapshot (what a run does before the report step).
- * Also the 19-unit demo (1,000 runs), which must feel instant.
+ * Bench figure of issue 13 (Must 7): robustness with the parameters' runs (1,000, 10%) on a
+ * pre-built input, against two measures of the plain computation of the same ledger:
+ *
+ *   (a) `readInput + compute` from the sheet snapshot — the computation itself;
+ *   (b) `assess` end to end without the analyses — what 计算排名 costs a user: read,
+ *       compute, the report sheets, the write plan and the JSON (assess's own steps, less
+ *       `analyse`).
+ *
+ * The goal (≤ 5×) is stated on (a): the issue says "the plain computation", and (a) is the
+ * stricter denominator (it excludes the report step, which robustness never touches), so a
+ * pass on (a) is a pass on (b). Also `compute` alone, gaps, the 19-unit demo (1,000 runs,
+ * must feel instant) and robustness runs per second.
  */
 import { analyse, gaps, rankContext, robustness } from '../../src/core/analysis';
 import { compute } from '../../src/core/compute';
 import { DEFAULT_ROLES } from '../../src/core/defaults';
-import { assess } from '../../src/core/index';
+import { assess, KAOHE_VERSION } from '../../src/core/index';
 import { readInput } from '../../src/core/read';
-import { templateSheets } from '../../src/core/report';
+import { buildResultSheets, planWrite, templateSheets, toJson } from '../../src/core/report';
+import type { WorkbookSnapshot } from '../../src/core/types';
 import { syntheticInput, syntheticSnapshot } from '../../test/helpers/generate';
 import { medianMs, type TimingOptions } from './measure';
 import { snapshotOfSheets as snapshotOf } from '../../test/core/analysis/support';
@@ -20,11 +29,25 @@ export interface AnalysisFigures {
   runs: number;
   computeMs: number;
   readComputeMs: number;
+  /** `assess` without `analyse`: read, compute, report sheets, write plan, JSON. */
+  assessPlainMs: number;
   robustnessMs: number;
   gapsMs: number;
   demoMs: number;
 }
 
+/**
+ * `assess` less the analyses (its steps as src/core/index.ts runs them, `analyse` left out).
+ * Cost: one readInput + compute + report. Throws when the snapshot does not read.
+ */
+function assessWithoutAnalyses(snapshot: WorkbookSnapshot, now: Date): number {
+  const read = readInput(snapshot, DEFAULT_ROLES, { now });
+  if (!read.input) throw new Error('the bench snapshot does not read');
+  const result = compute(read.input);
+  const sheets = buildResultSheets(result, read.input, { now, version: KAOHE_VERSION, analysis: null });
+  const plan = planWrite(snapshot, sheets);
+  return plan.add.length + toJson(result, result.warnings, 'zh').units.length;
+}
 
 /** Measures the analyses on `units × indicators` (1,000 runs, 10%). Cost: tens of seconds at 5,000 × 40. */
 export async function benchAnalysis(units: number, indicators: number, timing: TimingOptions): Promise<AnalysisFigures> {
@@ -34,6 +57,7 @@ export async function benchAnalysis(units: number, indicators: number, timing: T
     const read = readInput(snapshot, DEFAULT_ROLES, { now });
     return read.input ? compute(read.input).units.length : 0;
   }, timing);
+  const assessPlainMs = await medianMs(() => assessWithoutAnalyses(snapshot, now), timing);
   const input = syntheticInput(units, indicators, 20181231);
   const computeMs = await medianMs(() => compute(input).units.length, timing);
   const result = compute(input);
@@ -43,9 +67,9 @@ export async function benchAnalysis(units: number, indicators: number, timing: T
     const r = robustness(input, result, ctx);
     runs = r.runs;
     return r;
-  }, { warmup: 0, runs: Math.max(1, timing.runs - 2) });
+  }, timing);
   const gapsMs = await medianMs(() => gaps(ctx), { warmup: 0, runs: Math.max(1, timing.runs - 2) });
   const demo = assess(snapshotOf(templateSheets(true)), { lang: 'zh', now });
   const demoMs = await medianMs(() => analyse(demo.input!, demo.result!), timing);
-  return { units, indicators, runs, computeMs, readComputeMs, robustnessMs, gapsMs, demoMs };
+  return { units, indicators, runs, computeMs, readComputeMs, assessPlainMs, robustnessMs, gapsMs, demoMs };
 }

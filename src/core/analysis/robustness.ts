@@ -3,23 +3,35 @@
  * measures never fixed — are a little different. Each run multiplies every indicator's
  * points by its own factor drawn uniformly from [1 − p, 1 + p] (seeded, so runs repeat),
  * re-scores every unit through the scores' re-weightable form (weights.ts), and ranks and
- * grades with the real rank and grade functions: vetoes, 突出问题, quotas, tie-breaks, tie
- * mode and 分类排名 exactly as in the computation. A what-if, not a rule of the measures.
+ * grades by the rules of the real rank and grade functions: vetoes, 突出问题, quotas,
+ * tie-breaks, tie mode, 排名方式 and 分类排名 exactly as in the computation. A what-if, not a
+ * rule of the measures.
+ *
+ * Fast (issue 13 Must 7): the scores are read once per four runs (scoreLanes), and each run
+ * is ranked by a counting sort of its totals in whole hundredths (runRank.ts, proven equal to
+ * rankUnits + gradeUnits in its tests); the rare run that does not suit it goes through
+ * perturbedScores and the real functions. Results are those of the plain per-run loop, bit
+ * for bit (test/core/analysis/robustness.test.ts compares with one written from the rules).
  */
 import { round2 as sharedRound2 } from '../numbers';
 import type { AssessmentInput, AssessmentResult, Msg } from '../types';
 import { rankAndGrade, rankContext, type RankContext } from './context';
 import { ROBUSTNESS_SEED, seededRandom } from './prng';
+import { gradeCode, hundredthsOf, runRanker, type TieScores } from './runRank';
 import { weightForms, type WeightForms } from './weights';
 
 // Form.Linear / Form.Deduction as literals: an imported object read in the hot loop is a
 // getter call per score under CommonJS output.
 const LINEAR = 0;
-// Bound once, for the same reason.
-const round2 = sharedRound2;
 const DEDUCTION = 1;
+// Imported functions bound once, for the same reason.
+const round2 = sharedRound2;
+const keyOf = hundredthsOf;
 
-/** Most units × indicators × runs one analysis may take (about a second); runs are cut to fit. */
+/**
+ * Most units × indicators × runs one analysis may take; runs are cut to fit (unchanged by
+ * the fast path, so a field gets the same runs, and the same figures, as before).
+ */
 export const ROBUSTNESS_BUDGET = 250_000_000;
 /** Fewer runs than this say nothing: the analysis is skipped instead. */
 export const MIN_RUNS = 50;
@@ -96,9 +108,152 @@ export function perturbedScores(w: WeightForms, factors: Float64Array, dimension
   }
 }
 
+/** Runs scored together: each stored score is read once for all of them. */
+const LANES = 4;
+
 /**
- * The robustness of every unit's grade. Cost: O(runs × (units × indicators + units log units)),
- * runs cut to ROBUSTNESS_BUDGET. Deterministic (fixed seed). Never throws.
+ * The rounded totals, in hundredths, of `LANES` runs at once (`keys[lane * n + k]`), and
+ * the unrounded score on the first tie-break dimension (`lead[lane * n + k]`, summed over
+ * the indicators flagged in `inLead`): each indicator's score added in indicator order, as
+ * `perturbedScores` adds them, so every sum is the same number. `factor` and `scaled` are
+ * indicator-major by lane (`[i * LANES + lane]`; scaled = factor × points).
+ * Cost: O(units × indicators).
+ */
+function scoreLanes(w: WeightForms, factor: Float64Array, scaled: Float64Array, inLead: Uint8Array, n: number, keys: Float64Array, lead: Float64Array): void {
+  const { stored, form } = w;
+  const I = w.indicators;
+  for (let k = 0; k < n; k++) {
+    const base = k * I;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let t0 = 0;
+    let t1 = 0;
+    let t2 = 0;
+    let t3 = 0;
+    for (let i = 0; i < I; i++) {
+      const v = stored[base + i];
+      const o = i * LANES;
+      const kind = form[i];
+      let x0: number;
+      let x1: number;
+      let x2: number;
+      let x3: number;
+      if (kind === LINEAR) {
+        x0 = factor[o] * v;
+        x1 = factor[o + 1] * v;
+        x2 = factor[o + 2] * v;
+        x3 = factor[o + 3] * v;
+      } else if (kind === DEDUCTION) {
+        x0 = clamp(scaled[o] - v, scaled[o]);
+        x1 = clamp(scaled[o + 1] - v, scaled[o + 1]);
+        x2 = clamp(scaled[o + 2] - v, scaled[o + 2]);
+        x3 = clamp(scaled[o + 3] - v, scaled[o + 3]);
+      } else {
+        x0 = clamp(v, scaled[o]);
+        x1 = clamp(v, scaled[o + 1]);
+        x2 = clamp(v, scaled[o + 2]);
+        x3 = clamp(v, scaled[o + 3]);
+      }
+      s0 += x0;
+      s1 += x1;
+      s2 += x2;
+      s3 += x3;
+      if (inLead[i] !== 0) {
+        t0 += x0;
+        t1 += x1;
+        t2 += x2;
+        t3 += x3;
+      }
+    }
+    keys[k] = keyOf(s0);
+    keys[n + k] = keyOf(s1);
+    keys[2 * n + k] = keyOf(s2);
+    keys[3 * n + k] = keyOf(s3);
+    lead[k] = t0;
+    lead[n + k] = t1;
+    lead[2 * n + k] = t2;
+    lead[3 * n + k] = t3;
+  }
+}
+
+/** scoreAt's clamp to [0, scaled]. */
+function clamp(score: number, scaled: number): number {
+  return score < 0 ? 0 : score > scaled ? scaled : score;
+}
+
+/**
+ * Classes of units whose stored row is bit for bit the same (equal scores in every run):
+ * the first such unit's index, or -1 for a row of its own. Cost: O(units × indicators).
+ */
+function rowClasses(w: WeightForms, n: number): Int32Array {
+  const I = w.indicators;
+  const bits = new Int32Array(w.stored.buffer, w.stored.byteOffset, 2 * n * I);
+  const classes = new Int32Array(n).fill(-1);
+  const seen = new Map<number, number[]>();
+  for (let k = 0; k < n; k++) {
+    let hash = 0x811c9dc5;
+    for (let j = 2 * k * I; j < 2 * (k + 1) * I; j++) hash = Math.imul(hash ^ bits[j], 0x01000193);
+    const same = seen.get(hash);
+    if (!same) {
+      seen.set(hash, [k]);
+      continue;
+    }
+    const twin = same.find((other) => {
+      for (let j = 0; j < 2 * I; j++) if (bits[2 * k * I + j] !== bits[2 * other * I + j]) return false;
+      return true;
+    });
+    if (twin === undefined) same.push(k);
+    else classes[k] = classes[twin] = twin;
+  }
+  return classes;
+}
+
+/**
+ * A run's tie-break scores in whole hundredths (they order and equal as the rounded scores
+ * do), for the run ranker: level 0 from scoreLanes' `lead`, deeper levels summed from the
+ * stored scores of that level's indicators in indicator order, as perturbedScores sums them.
+ */
+class LaneTies implements TieScores {
+  /** The lane (run of the block) being ranked. */
+  lane = 0;
+
+  constructor(
+    private readonly w: WeightForms,
+    /** Each tie-break level's indicators, in indicator order. */
+    private readonly levelIndicators: Int32Array[],
+    private readonly factor: Float64Array,
+    private readonly scaled: Float64Array,
+    private readonly lead: Float64Array,
+    private readonly n: number,
+  ) {}
+
+  value(unit: number, at: number): number {
+    const lane = this.lane;
+    if (at === 0) return keyOf(this.lead[lane * this.n + unit]);
+    const { stored, form } = this.w;
+    const { factor, scaled } = this;
+    const list = this.levelIndicators[at];
+    const base = unit * this.w.indicators;
+    let sum = 0;
+    for (let j = 0; j < list.length; j++) {
+      const i = list[j];
+      const o = i * LANES + lane;
+      const v = stored[base + i];
+      sum += form[i] === LINEAR ? factor[o] * v : clamp(form[i] === DEDUCTION ? scaled[o] - v : v, scaled[o]);
+    }
+    return keyOf(sum);
+  }
+}
+
+/**
+ * The robustness of every unit's grade. Runs are scored `LANES` at a time (scoreLanes) and
+ * ranked and graded by runRanker (the rules of rankUnits and gradeUnits on whole hundredths);
+ * a run whose totals do not suit it (non-finite, or too wide for a counting sort) goes
+ * through perturbedScores and the real rank and grade functions instead.
+ * Cost: O(runs × units × indicators) plus O(runs × (units + span of the totals in
+ * hundredths)), runs cut to ROBUSTNESS_BUDGET. Deterministic (fixed seed). Never throws.
  * @example robustness(input, result).units[0] // => { stability: 0.873, ranks: [1, 3] }
  */
 export function robustness(input: AssessmentInput, result: AssessmentResult, ctx: RankContext = rankContext(result)): Robustness {
@@ -111,28 +266,68 @@ export function robustness(input: AssessmentInput, result: AssessmentResult, ctx
     return { units, runs: 0, spread, seed: ROBUSTNESS_SEED, note: { code: 'analysis.robustness.skipped', params: { units: n, indicators: I } } };
   }
   const w = weightForms(input, result);
+  const { points, dimensionOf } = w;
+  const params = result.params;
   const D = result.dimensions.length;
+  const tieDims = params.tieBreak.map((name) => result.dimensions.indexOf(name)).filter((d) => d >= 0);
+  const typeIds = new Map<string, number>();
+  const typeId = new Int32Array(n);
+  if (params.rankByType) {
+    ctx.types.forEach((type, k) => {
+      if (!typeIds.has(type)) typeIds.set(type, typeIds.size);
+      typeId[k] = typeIds.get(type)!;
+    });
+  }
+  const ranker = runRanker({
+    typeId,
+    typeCount: Math.max(1, typeIds.size),
+    mayBeGood: Uint8Array.from(ctx.mayBeGood, Number),
+    prominent: Uint8Array.from(ctx.prominent, Number),
+    rowClass: rowClasses(w, n),
+    tieLevels: tieDims.length,
+    goodQuota: params.goodQuota,
+    averageQuota: params.averageQuota,
+    tieMode: params.tieMode,
+    rankStyle: params.rankStyle,
+    baseGrade: Uint8Array.from(ctx.grades, gradeCode),
+  });
+
   const next = seededRandom(ROBUSTNESS_SEED);
-  const factors = new Float64Array(I);
-  const total = new Float64Array(n);
-  const dims = new Float64Array(n * D);
-  const exact = new Float64Array(D);
-  const kept = new Int32Array(n);
-  const best = new Int32Array(n).fill(2 ** 30);
-  const worst = new Int32Array(n);
-  const subset = { ...ctx, dimensionRounded: dims };
-  for (let run = 0; run < runs; run++) {
-    for (let i = 0; i < I; i++) factors[i] = 1 - spread + 2 * spread * next();
-    perturbedScores(w, factors, D, total, dims, exact);
-    const { ranking, grades } = rankAndGrade(ctx, subset, total);
-    for (let k = 0; k < n; k++) {
-      if (grades[k] === ctx.grades[k]) kept[k]++;
-      const r = ranking.rank[k];
-      if (r < best[k]) best[k] = r;
-      if (r > worst[k]) worst[k] = r;
+  const factor = new Float64Array(I * LANES);
+  const scaled = new Float64Array(I * LANES);
+  const keys = new Float64Array(n * LANES);
+  const laneKeys = Array.from({ length: LANES }, (_, lane) => keys.subarray(lane * n, (lane + 1) * n));
+  const inLead = new Uint8Array(I);
+  if (tieDims.length > 0) for (let i = 0; i < I; i++) inLead[i] = dimensionOf[i] === tieDims[0] ? 1 : 0;
+  const lead = new Float64Array(n * LANES);
+  // Each tie-break level's indicators, in indicator order (the order perturbedScores sums them in).
+  const levelIndicators = tieDims.map((d) => Int32Array.from(Array.from({ length: I }, (_, i) => i).filter((i) => dimensionOf[i] === d)));
+  const ties = new LaneTies(w, levelIndicators, factor, scaled, lead, n);
+  // The reference path's scratch, made on first use.
+  let reference: { factors: Float64Array; total: Float64Array; dims: Float64Array; exact: Float64Array; grade: Uint8Array } | null = null;
+  for (let first = 0; first < runs; first += LANES) {
+    const live = Math.min(LANES, runs - first);
+    for (let r = 0; r < LANES; r++) {
+      for (let i = 0; i < I; i++) {
+        const f = r < live ? 1 - spread + 2 * spread * next() : 1;
+        factor[i * LANES + r] = f;
+        scaled[i * LANES + r] = f * points[i];
+      }
+    }
+    scoreLanes(w, factor, scaled, inLead, n, keys, lead);
+    for (let lane = 0; lane < live; lane++) {
+      ties.lane = lane;
+      if (ranker.run(laneKeys[lane], ties)) continue;
+      reference ??= { factors: new Float64Array(I), total: new Float64Array(n), dims: new Float64Array(n * D), exact: new Float64Array(D), grade: new Uint8Array(n) };
+      for (let i = 0; i < I; i++) reference.factors[i] = factor[i * LANES + lane];
+      perturbedScores(w, reference.factors, D, reference.total, reference.dims, reference.exact);
+      const outcome = rankAndGrade(ctx, { ...ctx, dimensionRounded: reference.dims }, reference.total);
+      for (let k = 0; k < n; k++) reference.grade[k] = gradeCode(outcome.grades[k]);
+      ranker.add(outcome.ranking.rank, reference.grade);
     }
   }
-  for (let k = 0; k < n; k++) units[k] = { stability: kept[k] / runs, ranks: [best[k], worst[k]] };
+  const { best, worst, missed } = ranker.tally;
+  for (let k = 0; k < n; k++) units[k] = { stability: (runs - missed[k]) / runs, ranks: [best[k], worst[k]] };
   const note: Msg | null = runs < asked ? { code: 'analysis.robustness.cut', params: { asked, runs } } : null;
   return { units, runs, spread, seed: ROBUSTNESS_SEED, note };
 }

@@ -1,15 +1,72 @@
 /**
  * 稳健性分析: the re-weighted scores are exact for every method (扣分 and 加分 are not linear
  * in the points), runs repeat (fixed seed), a vanishing spread keeps every grade and rank,
- * and the budget cuts the runs of a huge field.
+ * the budget cuts the runs of a huge field, and the fast path (four runs per pass, the run
+ * ranker) gives exactly what a plain reference written from the rules gives.
  */
-import { perturbedScores, robustness, runsWithinBudget, seededRandom, weightForms } from '../../../src/core/analysis';
-import { compute } from '../../../src/core/compute';
-import type { AssessmentInput, AssessmentResult } from '../../../src/core/types';
+import { Form, perturbedScores, robustness, ROBUSTNESS_SEED, runsWithinBudget, seededRandom, weightForms, type UnitRobustness } from '../../../src/core/analysis';
+import { compute, gradeUnits, rankUnits } from '../../../src/core/compute';
+import { round2 } from '../../../src/core/numbers';
+import type { AssessmentInput, AssessmentResult, Params } from '../../../src/core/types';
 import { ValueTable } from '../../../src/core/valueTable';
 import { makeIndicator } from '../../helpers/input';
 import { syntheticInput } from '../../helpers/generate';
-import { demoOutcome } from './support';
+import { demoOutcome, variantOutcomes } from './support';
+
+/**
+ * Robustness the plain way, from the rules: per run, draw each indicator's factor, score every
+ * unit and indicator by the table of weights.ts, round the totals and dimension scores, then
+ * rank and grade with rankUnits and gradeUnits and the result's parameters.
+ */
+function referenceRobustness(input: AssessmentInput, result: AssessmentResult): UnitRobustness[] {
+  const params = result.params;
+  const { spread, runs } = params.robustness;
+  const w = weightForms(input, result);
+  const I = w.indicators;
+  const n = result.units.length;
+  const D = result.dimensions.length;
+  const names = result.units.map((u) => u.name);
+  const next = seededRandom(ROBUSTNESS_SEED);
+  const kept = new Array<number>(n).fill(0);
+  const best = new Array<number>(n).fill(Infinity);
+  const worst = new Array<number>(n).fill(-Infinity);
+  for (let run = 0; run < runs; run++) {
+    const factor = Array.from({ length: I }, () => 1 - spread + 2 * spread * next());
+    const total = new Float64Array(n);
+    const dims = new Float64Array(n * D);
+    for (let k = 0; k < n; k++) {
+      let sum = 0;
+      const dim = new Array<number>(D).fill(0);
+      for (let i = 0; i < I; i++) {
+        const points = factor[i] * w.points[i];
+        const stored = w.stored[k * I + i];
+        const score = w.form[i] === Form.Linear ? factor[i] * stored : Math.min(Math.max(w.form[i] === Form.Deduction ? points - stored : stored, 0), points);
+        sum += score;
+        dim[w.dimensionOf[i]] += score;
+      }
+      total[k] = round2(sum);
+      for (let d = 0; d < D; d++) dims[k * D + d] = round2(dim[d]);
+    }
+    const ranking = rankUnits({ names, types: result.units.map((u) => u.type), total, dimensionRounded: dims, dimensions: result.dimensions, tieBreak: params.tieBreak, rankByType: params.rankByType, rankStyle: params.rankStyle });
+    const { grades } = gradeUnits(ranking, {
+      names,
+      nameCells: names,
+      eligible: result.units.map((u) => u.eligible),
+      prominent: result.units.map((u) => (u.prominent ? '!' : null)),
+      goodQuota: params.goodQuota,
+      averageQuota: params.averageQuota,
+      tieMode: params.tieMode,
+      vetoedMayBeGood: params.vetoedMayBeGood,
+      dataSheet: '',
+    });
+    for (let k = 0; k < n; k++) {
+      if (grades[k] === result.units[k].grade) kept[k]++;
+      best[k] = Math.min(best[k], ranking.rank[k]);
+      worst[k] = Math.max(worst[k], ranking.rank[k]);
+    }
+  }
+  return kept.map((count, k) => ({ stability: count / runs, ranks: [best[k], worst[k]] }));
+}
 
 describe('re-weighted scores', () => {
   // One unit; 扣分 P 5, 2 per problem, 3 problems (5 − 6 < 0 → 0); 加分 P 2, 0.5 per item, 6
@@ -99,5 +156,43 @@ describe('robustness', () => {
     const res = compute(input2);
     const r = robustness(input2, { ...res, params: { ...res.params, robustness: { spread: 0.1, runs: 10 } } });
     expect(r.note).toBeNull();
+  });
+});
+
+describe('the fast path against the reference', () => {
+  it('agrees on the demo workbook and every tie variant (1,000 runs)', () => {
+    const outcomes: [string, ReturnType<typeof demoOutcome>][] = [['demo', demoOutcome()], ...variantOutcomes()];
+    for (const [label, outcome] of outcomes) {
+      const { input, result } = outcome;
+      expect([label, robustness(input!, result!).units]).toEqual([label, referenceRobustness(input!, result!)]);
+    }
+  });
+
+  const field = syntheticInput(400, 12, 7);
+  const cases: [string, Partial<Params>][] = [
+    ['defaults', {}],
+    ['分类排名, 并列就低', { rankByType: true, tieMode: 'low', goodQuota: 20, averageQuota: 30 }],
+    ['中国式 ranks, 否决单位可评好', { rankStyle: 'dense', vetoedMayBeGood: true, goodQuota: 15 }],
+    ['one tie-break dimension, wide spread', { tieBreak: ['精准帮扶'], robustness: { spread: 0.6, runs: 60 } }],
+    ['no tie-break', { tieBreak: [] }],
+  ];
+  it.each(cases)('agrees on 400 units × 12 mixed indicators: %s', (_, params) => {
+    const input = { ...field, params: { ...field.params, robustness: { spread: 0.2, runs: 100 }, ...params } };
+    const result = compute(input);
+    const r = robustness(input, result);
+    expect(r.runs).toBe(input.params.robustness.runs);
+    expect(r.units).toEqual(referenceRobustness(input, result));
+    // Not a field where nothing moves.
+    expect(r.units.some((u) => u.stability < 1 && u.ranks[0] < u.ranks[1])).toBe(true);
+  });
+
+  it('agrees where totals are too far apart for the counting sort (the reference path runs)', () => {
+    const small = syntheticInput(40, 6, 3);
+    const input = { ...small, indicators: small.indicators.map((ind) => ({ ...ind, points: ind.points * 2000 })), params: { ...small.params, robustness: { spread: 0.2, runs: 50 } } };
+    const result = compute(input);
+    const totals = result.units.map((u) => u.total);
+    // Over 65,536 hundredths between the lowest and the highest total (the ranker's floor of buckets).
+    expect((Math.max(...totals) - Math.min(...totals)) * 100).toBeGreaterThan(2 ** 16);
+    expect(robustness(input, result).units).toEqual(referenceRobustness(input, result));
   });
 });
