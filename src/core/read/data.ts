@@ -213,6 +213,10 @@ export function readUnits(table: DataTable, sheet: string, indicators: Indicator
   };
   const aggregate = options.aggregate ?? 'mean';
   const ctx: ValueContext = { read, got, readers, rowOf, aggregate, issues, blank: false, texts: null };
+  // Column by column first, the common case (a plain number in range on 考核数据): what it
+  // stores is what the unit-by-unit pass below would; that pass then does only the rest
+  // (the cells left NaN: blanks, text, errors, other sheets), with every message.
+  const fast = plans.map((plan, i) => (plan !== null && plan.b === null && plan.a.length === 1 ? fastColumn(indicators[i], readers[plan.a[0]], unitRows, store, i * unitCount) : false));
   for (u = 0; u < unitCount; u++) {
     const { row, name, key } = unitRows[u];
     mainRow = row;
@@ -220,6 +224,8 @@ export function readUnits(table: DataTable, sheet: string, indicators: Indicator
     for (let i = 0; i < indicators.length; i++) {
       const plan = plans[i];
       if (plan === null) continue;
+      const stored = store[i * unitCount + u];
+      if (fast[i] && stored === stored) continue; // read by fastColumn
       ctx.blank = false;
       ctx.texts = null;
       const value = valueOf(indicators[i], plan, ctx);
@@ -319,6 +325,33 @@ function joinRows(source: DataSource, names: string[], hiddenPolicy: HiddenRowsP
     if (row === null) issues.error(sheet, null, null, 'read.sources.unitMissing', { name: names[u], sheet });
   });
   return out;
+}
+
+/**
+ * Stores, for each unit, the reader's cell when it is a plain number that needs no parsing
+ * and no message (the fast paths of readCell, and 直接 within its points), at
+ * `store[offset + u]`; other cells stay NaN for the unit-by-unit pass. Only for 考核数据's
+ * own columns (source 0). Returns whether it ran. Cost: O(units).
+ */
+function fastColumn(ind: Indicator, reader: ColumnReader, unitRows: { row: TableRow }[], store: Float64Array, offset: number): boolean {
+  if (reader.source !== 0 || reader.yesNo || reader.spec.moneyUnit !== null) return false;
+  const col = reader.header.col;
+  const kind = reader.spec.kind;
+  let low = reader.plain ? 0 : kind === 'proportion' ? 0 : kind === 'growth' ? -1 : NaN;
+  let high = reader.plain ? Infinity : 1;
+  if (Number.isNaN(low)) return false;
+  if (ind.method === 'direct' && ind.points > 0) {
+    low = Math.max(low, 0);
+    high = Math.min(high, ind.points);
+  }
+  const plainRange = reader.plain && !(ind.method === 'direct' && ind.points > 0);
+  for (let u = 0; u < unitRows.length; u++) {
+    const cells = unitRows[u].row.cells;
+    const v = col < cells.length ? cells[col] : null;
+    if (typeof v !== 'number') continue;
+    if (plainRange ? v >= 0 && v < Infinity : v >= low && v <= high) store[offset + u] = v;
+  }
+  return true;
 }
 
 /** Reads one needed cell into `got[r]`; reports unreadable and blank cells once. Returns OK/BLANK/FAILED. */
