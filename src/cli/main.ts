@@ -17,6 +17,7 @@ import { templateSheets } from '../core/report';
 import type { JsonReport, Lang, Msg } from '../core/types';
 import { newWorkbook, openWorkbook, XlsxError, ZipTooLarge, type XlsxWorkbook } from '../io/xlsx/index';
 import { parseArgs, type CliCommand } from './args';
+import { nodeDeflater } from './deflate';
 import { defaultOutputPath, fileExists, isSameFile, readWorkbookFile, writeAtomically } from './files';
 import { summaryText } from './summary';
 import { runCity } from './city';
@@ -83,7 +84,7 @@ export async function run(argv: string[], io: CliIo = nodeIo): Promise<number> {
 /** Writes a workbook atomically; a message when it failed. */
 function writeBook(book: XlsxWorkbook, file: string): Msg | null {
   try {
-    return writeAtomically(file, (write) => book.writeTo(write));
+    return writeAtomically(file, (write) => book.writeTo(write, { deflater: nodeDeflater() }));
   } catch (err) {
     if (err instanceof ZipTooLarge) return { code: 'files.tooLarge', params: { file } };
     throw err;

@@ -13,6 +13,31 @@ import { crc32 } from './crc32';
 /** Receives the package's bytes in order. */
 export type ZipSink = (chunk: Uint8Array) => void;
 
+/** Compresses one entry as raw DEFLATE (RFC 1951), chunk by chunk. */
+export interface Deflater {
+  /** Compresses `bytes` (the entry's last chunk when `final`); compressed bytes go to the `emit` it was made with. */
+  push(bytes: Uint8Array, final: boolean): void;
+}
+
+/**
+ * Makes one Deflater per entry. The browser uses fflate (`fflateDeflater`); the CLI injects
+ * node:zlib's native one (src/cli/deflate.ts), which the browser bundle cannot import.
+ */
+export type DeflaterFactory = (emit: (chunk: Uint8Array) => void) => Deflater;
+
+type Level = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+
+/**
+ * fflate's streaming Deflate at `level` (6 unless told). Cost: O(bytes).
+ * @example new ZipWriter(sink, { deflater: fflateDeflater(6) })
+ */
+export function fflateDeflater(level: Level = 6): DeflaterFactory {
+  return (emit) => {
+    const deflate = new Deflate({ level }, (data) => emit(data));
+    return { push: (bytes, final) => deflate.push(bytes, final) };
+  };
+}
+
 /** An entry of the input package, as stored. */
 export interface StoredEntry {
   name: string;
@@ -80,6 +105,16 @@ function setCentralOffset(central: Uint8Array, offset: number): void {
   throw new ZipTooLarge();
 }
 
+/** How a ZipWriter stamps and compresses its new entries. */
+export interface ZipOptions {
+  /** The entries' modification time (now unless told). */
+  date?: Date;
+  /** fflate's level when no `deflater` is given (6 unless told). */
+  level?: Level;
+  /** The compressor of new entries (fflate at `level` unless told). */
+  deflater?: DeflaterFactory;
+}
+
 export class ZipWriter {
   private offset = 0;
   private readonly centrals: Uint8Array[] = [];
@@ -88,13 +123,13 @@ export class ZipWriter {
 
   constructor(
     private readonly sink: ZipSink,
-    options: { date?: Date; level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 } = {},
+    options: ZipOptions = {},
   ) {
     this.stamp = dosDateTime(options.date ?? new Date());
-    this.level = options.level ?? 6;
+    this.deflater = options.deflater ?? fflateDeflater(options.level ?? 6);
   }
 
-  private readonly level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  private readonly deflater: DeflaterFactory;
 
   private emit(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
@@ -134,7 +169,7 @@ export class ZipWriter {
     let crc = 0;
     let size = 0;
     let compressed = 0;
-    const deflate = new Deflate({ level: this.level }, (data) => {
+    const deflate = this.deflater((data) => {
       compressed += data.length;
       this.emit(data);
     });
