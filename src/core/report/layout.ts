@@ -4,7 +4,8 @@
  * Pure: builds OutputSheet data, knows nothing of the adapter that writes it.
  */
 import { columnLetter } from '../a1';
-import type { Grade, OutCell, OutputSheet, Params } from '../types';
+import type { Grade, LazyRows, OutCell, OutputSheet, Params } from '../types';
+import { sheetBands } from './rows';
 
 /** ARGB fills of the grade cells: 好 green, 较好 blue, 一般 yellow, 较差 red. */
 export const GRADE_FILLS: Record<Grade, string> = {
@@ -104,6 +105,13 @@ export function widestLine(text: string): number {
  */
 export function fitWidths(rows: OutCell[][], columns: number, skipRows = 1): number[] {
   const widths = Array.from({ length: columns }, () => MIN_WIDTH);
+  widenTo(widths, rows, skipRows);
+  return widths;
+}
+
+/** Widens `widths` in place to fit `rows` from `skipRows` on (the fitWidths rule). Cost: O(cells). */
+function widenTo(widths: number[], rows: OutCell[][], skipRows: number): void {
+  const columns = widths.length;
   for (let r = skipRows; r < rows.length; r++) {
     const row = rows[r];
     const end = Math.min(columns, row.length);
@@ -113,7 +121,6 @@ export function fitWidths(rows: OutCell[][], columns: number, skipRows = 1): num
       if (needed > widths[col]) widths[col] = Math.min(MAX_WIDTH, needed);
     }
   }
-  return widths;
 }
 
 /** Points per line of 11-pt text, as Excel lays it out. */
@@ -158,6 +165,11 @@ export interface TableSheetSpec {
   title: string;
   headers: string[];
   rows: OutCell[][];
+  /**
+   * Rows built on demand after `rows` (计算明细 at 200,000 units); the widths fit them too,
+   * read band by band. See LazyRows.
+   */
+  lazy?: Omit<LazyRows, 'at'>;
   /** Columns frozen on the left (default 0). */
   freezeCols?: number;
   /** Extra merges below the header (A1 ranges). */
@@ -167,7 +179,7 @@ export interface TableSheetSpec {
 /**
  * A sheet holding one table: a merged title row, a bold header row, the rows, frozen
  * title + header, widths that fit, A4 landscape fit to width with rows 1–2 repeated.
- * Cost: O(cells).
+ * Cost: O(cells); memory O(held cells + one band of the lazy rows).
  * @example tableSheet({ name: 'X', title: 'T', headers: ['单位'], rows: [] }).freezeRows // => 2
  */
 export function tableSheet(spec: TableSheetSpec): OutputSheet {
@@ -177,9 +189,12 @@ export function tableSheet(spec: TableSheetSpec): OutputSheet {
   const rows = [title, header, ...spec.rows];
   const merges = columns > 1 ? [`A1:${columnLetter(columns - 1)}1`] : [];
   const widths = fitWidths(rows, columns);
+  const lazy = spec.lazy ? { ...spec.lazy, at: rows.length } : undefined;
+  if (lazy) for (const band of sheetBands({ rows: [], lazy: { ...lazy, at: 0 } })) widenTo(widths, band.rows, 0);
   return {
     name: spec.name,
     rows,
+    ...(lazy ? { lazy } : {}),
     merges: [...merges, ...(spec.merges ?? [])],
     widths,
     heights: rowHeights(rows, widths),
