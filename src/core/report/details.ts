@@ -6,7 +6,7 @@
  * rows, 72 million cells.
  */
 import type { AssessmentResult, OutCell, OutputSheet } from '../types';
-import { resultTitle, scoreCell, tableSheet, textCell } from './layout';
+import { resultTitle, scoreCell, tableSheet, textCell, widenToText } from './layout';
 import { methodText } from './words';
 
 export const DETAILS_SHEET = '计算明细';
@@ -59,6 +59,30 @@ function detailRows(result: AssessmentResult): (start: number, end: number) => O
   };
 }
 
+
+/**
+ * Widens `widths` to fit 计算明细's body without building its cells: each unit's name and
+ * each indicator's texts once, each score's texts (scores show two decimals). Cost: O(units × indicators), one
+ * `scoresOf` per unit.
+ */
+function fitDetails(result: AssessmentResult, widths: number[]): void {
+  for (const ind of result.indicators) {
+    widenToText(widths, 1, ind.dimension);
+    widenToText(widths, 2, ind.name);
+    widenToText(widths, 5, methodText(ind));
+    widenToText(widths, 8, ind.points.toFixed(2));
+  }
+  for (let p = 0; p < result.units.length; p++) {
+    widenToText(widths, 0, result.units[p].name);
+    for (const score of result.scoresOf(p)) {
+      widenToText(widths, 3, score.display);
+      widenToText(widths, 4, score.cell);
+      widenToText(widths, 6, score.formula);
+      widenToText(widths, 7, score.rounded.toFixed(2));
+    }
+  }
+}
+
 /**
  * Builds 计算明细, units in result order, indicators in table order; the rows are lazy
  * from `lazyFrom` rows on (LAZY_DETAIL_ROWS unless told). Cost: O(units × indicators) time,
@@ -75,7 +99,7 @@ export function detailsSheet(result: AssessmentResult, options: { lazyFrom?: num
     title: resultTitle(result.params, '计算明细'),
     headers: HEADERS,
     rows: lazy ? [] : band(0, count),
-    ...(lazy ? { lazy: { count, columns: HEADERS.length, band } } : {}),
+    ...(lazy ? { lazy: { count, columns: HEADERS.length, band, fit: (widths: number[]) => fitDetails(result, widths) } } : {}),
     freezeCols: 1,
   });
 }

@@ -93,6 +93,8 @@ describe('计算明细 with lazy rows', () => {
     const lazy = detailsSheet(result, { lazyFrom: 0 });
     expect({ ...eagerSheet(lazy), heights: undefined }).toEqual({ ...held, heights: undefined, lazy: undefined });
     expect(lazy.widths).toEqual(held.widths);
+    // e.g. 计算过程 '10 × (95% − 90%) ÷ (100% − 90%)': 31 narrow characters + 2; 得分 '10.00': 5 + 2.
+    expect(lazy.widths).toEqual([17, 10, 16, 8, 16, 14, 33, 7, 7]);
     // Heights only for the held rows: the lazy rows keep the default, as every body row of the held form does.
     expect(lazy.heights).toEqual([null, null]);
     expect(held.heights).toEqual([null, null, null, null, null, null, null, null]);
