@@ -11,6 +11,7 @@
  * too: the compute document with `errors` filled); everything else goes to stderr.
  * The output is written atomically (cli/files.ts); the input file is only ever read.
  */
+import { setFlagsFromString } from 'node:v8';
 import { assess, sheetsToRead } from '../core/index';
 import { issueText, t } from '../core/messages';
 import { templateSheets } from '../core/report';
@@ -189,6 +190,11 @@ async function runCompute(command: Extract<CliCommand, { kind: 'compute' }>, io:
 }
 
 if (require.main === module) {
+  // V8 pretenures the allocation sites of 计算明细's rows and XML (their objects outlive a
+  // young-generation collection while a band is written), so their garbage piles up in the
+  // old generation until a full collection: at 20,000 units × 40 the write phase took the
+  // peak from 344 MB to 603 MB. Without pretenuring it stays at 360 MB (and writes faster).
+  setFlagsFromString('--no-allocation-site-pretenuring');
   run(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

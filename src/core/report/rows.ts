@@ -5,8 +5,11 @@
  */
 import type { OutCell, OutputSheet } from '../types';
 
-/** Rows per band when a writer streams a lazy sheet (about 10,000 cells of 计算明细). */
-export const BAND_ROWS = 1024;
+/**
+ * Rows per band when a writer streams a lazy sheet (about 2,300 cells of 计算明细): small,
+ * so that a band is garbage before the next young-generation collection would promote it.
+ */
+export const BAND_ROWS = 256;
 
 /**
  * The sheet's rows, lazy ones counted. Cost: O(1).

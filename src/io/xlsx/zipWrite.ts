@@ -15,7 +15,10 @@ export type ZipSink = (chunk: Uint8Array) => void;
 
 /** Compresses one entry as raw DEFLATE (RFC 1951), chunk by chunk. */
 export interface Deflater {
-  /** Compresses `bytes` (the entry's last chunk when `final`); compressed bytes go to the `emit` it was made with. */
+  /**
+   * Compresses `bytes` (the entry's last chunk when `final`); compressed bytes go to the
+   * `emit` it was made with. `bytes` is the writer's reused buffer: copy what must outlive the call.
+   */
   push(bytes: Uint8Array, final: boolean): void;
 }
 
@@ -56,8 +59,8 @@ export class ZipTooLarge extends Error {
 }
 
 const LIMIT = 0xffffffff;
-/** Text gathered before it is encoded and deflated (characters). */
-const TEXT_CHUNK = 1 << 17;
+/** Bytes of encoded text gathered before they are deflated. */
+const CHUNK_BYTES = 1 << 18;
 
 const encoder = new TextEncoder();
 
@@ -69,7 +72,7 @@ function dosDateTime(date: Date): { time: number; day: number } {
   };
 }
 
-/** Writes text into a part; strings are gathered and encoded in chunks. */
+/** Writes text into a part; it is encoded at once and deflated in chunks. */
 export interface PartWriter {
   (text: string): void;
 }
@@ -130,6 +133,8 @@ export class ZipWriter {
   }
 
   private readonly deflater: DeflaterFactory;
+  /** The encoded text of the entry being added, reused from entry to entry. */
+  private readonly buffer = new Uint8Array(CHUNK_BYTES);
 
   private emit(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
@@ -173,21 +178,28 @@ export class ZipWriter {
       compressed += data.length;
       this.emit(data);
     });
-    let pending: string[] = [];
-    let pendingLength = 0;
+    // Text is encoded as it comes into one reused buffer, deflated when full: no string
+    // outlives its write call, so the garbage of a long part dies young (not in old space).
+    const buffer = this.buffer;
+    let used = 0;
     const flush = (final: boolean): void => {
-      const bytes = encoder.encode(pending.join(''));
-      pending = [];
-      pendingLength = 0;
+      const bytes = buffer.subarray(0, used);
       crc = crc32(bytes, crc);
-      size += bytes.length;
+      size += used;
+      used = 0;
       if (size > LIMIT) throw new ZipTooLarge();
       deflate.push(bytes, final);
     };
     produce((text) => {
-      pending.push(text);
-      pendingLength += text.length;
-      if (pendingLength >= TEXT_CHUNK) flush(false);
+      let rest = text;
+      for (;;) {
+        const { read, written } = encoder.encodeInto(rest, buffer.subarray(used));
+        used += written;
+        if (read === rest.length) return;
+        // Full (encodeInto never splits a character): deflate it, then the rest.
+        flush(false);
+        rest = rest.slice(read);
+      }
     });
     flush(true);
 
