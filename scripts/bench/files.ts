@@ -3,6 +3,8 @@
  * of its output, measured in the same run — deflating the XML of the parts Kaohe adds (the
  * same fflate level the writer uses) plus copying the input's entries as stored — and the
  * CLI's wall time and peak memory (max RSS of the process tree, GNU time) at growing sizes.
+ * The floor deflates with fflate (what the browser's writer uses); the CLI's writer uses
+ * node:zlib (src/cli/deflate.ts), so the CLI may come in under a floor term it beats.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';

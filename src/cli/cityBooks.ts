@@ -5,6 +5,7 @@
  */
 import type { Msg } from '../core/types';
 import { newWorkbook, openWorkbook, XlsxError, ZipTooLarge } from '../io/xlsx/index';
+import { nodeDeflater } from './deflate';
 import { readWorkbookFile, writeAtomically } from './files';
 
 export type CityBook = Awaited<ReturnType<typeof openWorkbook>>;
@@ -32,7 +33,7 @@ export function newBook(): CityBook {
 /** Writes a workbook atomically (temporary file, flush, rename); a message when it failed. */
 export function writeBook(book: CityBook, file: string): Msg | null {
   try {
-    return writeAtomically(file, (write) => book.writeTo(write));
+    return writeAtomically(file, (write) => book.writeTo(write, { deflater: nodeDeflater() }));
   } catch (err) {
     if (err instanceof ZipTooLarge) return { code: 'files.tooLarge', params: { file } };
     throw err;

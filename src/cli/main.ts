@@ -11,12 +11,14 @@
  * too: the compute document with `errors` filled); everything else goes to stderr.
  * The output is written atomically (cli/files.ts); the input file is only ever read.
  */
+import { setFlagsFromString } from 'node:v8';
 import { assess, sheetsToRead } from '../core/index';
 import { issueText, t } from '../core/messages';
 import { templateSheets } from '../core/report';
 import type { JsonReport, Lang, Msg } from '../core/types';
 import { newWorkbook, openWorkbook, XlsxError, ZipTooLarge, type XlsxWorkbook } from '../io/xlsx/index';
 import { parseArgs, type CliCommand } from './args';
+import { nodeDeflater } from './deflate';
 import { defaultOutputPath, fileExists, isSameFile, readWorkbookFile, writeAtomically } from './files';
 import { summaryText } from './summary';
 import { runCity } from './city';
@@ -83,7 +85,7 @@ export async function run(argv: string[], io: CliIo = nodeIo): Promise<number> {
 /** Writes a workbook atomically; a message when it failed. */
 function writeBook(book: XlsxWorkbook, file: string): Msg | null {
   try {
-    return writeAtomically(file, (write) => book.writeTo(write));
+    return writeAtomically(file, (write) => book.writeTo(write, { deflater: nodeDeflater() }));
   } catch (err) {
     if (err instanceof ZipTooLarge) return { code: 'files.tooLarge', params: { file } };
     throw err;
@@ -188,6 +190,11 @@ async function runCompute(command: Extract<CliCommand, { kind: 'compute' }>, io:
 }
 
 if (require.main === module) {
+  // V8 pretenures the allocation sites of 计算明细's rows and XML (their objects outlive a
+  // young-generation collection while a band is written), so their garbage piles up in the
+  // old generation until a full collection: at 20,000 units × 40 the write phase took the
+  // peak from 344 MB to 603 MB. Without pretenuring it stays at 360 MB (and writes faster).
+  setFlagsFromString('--no-allocation-site-pretenuring');
   run(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

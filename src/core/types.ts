@@ -404,16 +404,36 @@ export interface OutCell {
   align?: 'left' | 'center' | 'right';
 }
 
+/**
+ * Rows built on demand, for a sheet too big to hold as cells (计算明细 at 200,000 units ×
+ * 40 indicators is 8 million rows). `band(start, end)` builds rows [start, end) afresh on
+ * each call, 0 ≤ start ≤ end ≤ count. The rows carry no notes (a note there is not
+ * written) and wrap no text (their heights stay the default). Read them through
+ * src/core/report/rows.ts (`sheetBands`, `eagerSheet`).
+ */
+export interface LazyRows {
+  /** Where the rows go among the held ones: before `rows[at]` (after the title and header). */
+  at: number;
+  count: number;
+  /** No lazy row has more cells. */
+  columns: number;
+  band(start: number, end: number): OutCell[][];
+}
+
 /** A sheet Kaohe writes, laid out from A1. Row 0 is the title row. */
 export interface OutputSheet {
   name: string;
+  /** The rows held as cells: every row, unless `lazy` adds more among them. */
   rows: OutCell[][];
+  /** Rows built on demand, inserted before `rows[lazy.at]`; see LazyRows. */
+  lazy?: LazyRows;
   /** A1 ranges, e.g. `A1:H1`. */
   merges: string[];
   /** Column widths in characters. */
   widths: number[];
   /**
-   * Row heights in points, by 0-based row; null keeps the default height. Set for rows
+   * Row heights in points, by 0-based sheet row (lazy rows counted); null or absent keeps
+   * the default height. Set for rows
    * whose wrapped text needs more than one line (LibreOffice and WPS do not grow them).
    */
   heights?: (number | null)[];

@@ -15,6 +15,7 @@
  */
 import { a1, columnLetter } from '../core/a1';
 import { REGISTRY_SHEET } from '../core/defaults';
+import { eagerSheet } from '../core/report/rows';
 import type { OutCell, OutputSheet, WritePlan } from '../core/types';
 import { OfficeFailure, officeErrorMsg } from './officeErrors';
 import { DEFAULT_CHUNK_CELLS } from './officeRead';
@@ -293,8 +294,12 @@ async function recover(remainder: (names: string[]) => SwapRemainder, write: Sta
 
 const excelCellValue = (v: unknown): string | number => (typeof v === 'string' || typeof v === 'number' ? v : '');
 
-/** Writes one sheet's values, formats and features (queued against the budget). */
-async function writeSheet(context: Excel.RequestContext, worksheet: Excel.Worksheet, sheet: OutputSheet, features: WriteFeatures, chunkCells: number, budget: RequestBudget): Promise<void> {
+/**
+ * Writes one sheet's values, formats and features (queued against the budget). A sheet
+ * with lazy rows (计算明细) has them built here, for this sheet only.
+ */
+async function writeSheet(context: Excel.RequestContext, worksheet: Excel.Worksheet, laidOut: OutputSheet, features: WriteFeatures, chunkCells: number, budget: RequestBudget): Promise<void> {
+  const sheet = eagerSheet(laidOut);
   await writeValues(worksheet, sheet, chunkCells, budget);
   await writeFormats(worksheet, sheet, features, budget);
   await writeFeatures(context, worksheet, sheet, features, budget);

@@ -23,6 +23,7 @@
  */
 import { a1, columnLetter } from '../core/a1';
 import { REGISTRY_SHEET } from '../core/defaults';
+import { eagerSheet } from '../core/report/rows';
 import type { OutCell, OutputSheet, WritePlan } from '../core/types';
 import { blockAddress, excelValue, formatBlocks, numberFormatFor, tableBlocks } from './officeWrite';
 import { activeWorkbook, sheetNamesOf } from './wpsRead';
@@ -176,8 +177,12 @@ function widthOf(sheet: OutputSheet): number {
   return width;
 }
 
-/** Writes one laid-out sheet into a worksheet (see the module comment for the order). */
-export function writeSheet(app: WpsApplication, worksheet: WpsWorksheet, sheet: OutputSheet, bandCells = 50_000): void {
+/**
+ * Writes one laid-out sheet into a worksheet (see the module comment for the order); a
+ * sheet with lazy rows (计算明细) has them built here, for this sheet only.
+ */
+export function writeSheet(app: WpsApplication, worksheet: WpsWorksheet, laidOut: OutputSheet, bandCells = 50_000): void {
+  const sheet = eagerSheet(laidOut);
   const range = (address: string) => worksheet.Range(address);
   for (const block of formatBlocks(sheet.rows, (cell) => {
     const format = numberFormatFor(cell);

@@ -17,6 +17,7 @@ export { toJson } from './json';
 export { templateSheets } from './template';
 export { looksLikeDemo } from './demo';
 export { displayWidth } from './layout';
+export { eagerSheet, rowCount, sheetBand, sheetBands } from './rows';
 
 /**
  * The result sheets in tab order: 考核结果, 计算明细, 约谈名单, 帮扶单位考核 (when there are

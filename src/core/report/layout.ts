@@ -4,7 +4,8 @@
  * Pure: builds OutputSheet data, knows nothing of the adapter that writes it.
  */
 import { columnLetter } from '../a1';
-import type { Grade, OutCell, OutputSheet, Params } from '../types';
+import type { Grade, LazyRows, OutCell, OutputSheet, Params } from '../types';
+import { sheetBands } from './rows';
 
 /** ARGB fills of the grade cells: 好 green, 较好 blue, 一般 yellow, 较差 red. */
 export const GRADE_FILLS: Record<Grade, string> = {
@@ -28,16 +29,17 @@ const MAX_WIDTH = 60;
  * Literal text: written as a string, number format `@`, never a formula.
  * @example textCell('=1+1') // => { v: '=1+1', text: true, fmt: '@' }
  */
-export function textCell(v: string | null | undefined, extra: Partial<OutCell> = {}): OutCell {
-  return { v: v ?? '', text: true, fmt: '@', ...extra };
+export function textCell(v: string | null | undefined, extra?: Partial<OutCell>): OutCell {
+  // No spread without extras: 计算明细 makes four of these a row, 8 million rows at 200,000 units.
+  return extra ? { v: v ?? '', text: true, fmt: '@', ...extra } : { v: v ?? '', text: true, fmt: '@' };
 }
 
 /**
  * A score shown with two decimals.
  * @example scoreCell(18.5) // => { v: 18.5, fmt: '0.00', align: 'right' }
  */
-export function scoreCell(v: number | null, extra: Partial<OutCell> = {}): OutCell {
-  return { v, fmt: SCORE_FORMAT, align: 'right', ...extra };
+export function scoreCell(v: number | null, extra?: Partial<OutCell>): OutCell {
+  return extra ? { v, fmt: SCORE_FORMAT, align: 'right', ...extra } : { v, fmt: SCORE_FORMAT, align: 'right' };
 }
 
 /** A plain number (counts, ranks), General format. */
@@ -104,16 +106,29 @@ export function widestLine(text: string): number {
  */
 export function fitWidths(rows: OutCell[][], columns: number, skipRows = 1): number[] {
   const widths = Array.from({ length: columns }, () => MIN_WIDTH);
+  widenTo(widths, rows, skipRows);
+  return widths;
+}
+
+/** Widens `widths` in place to fit `rows` from `skipRows` on (the fitWidths rule). Cost: O(cells). */
+function widenTo(widths: number[], rows: OutCell[][], skipRows: number): void {
+  const columns = widths.length;
   for (let r = skipRows; r < rows.length; r++) {
     const row = rows[r];
     const end = Math.min(columns, row.length);
-    for (let col = 0; col < end; col++) {
-      if (widths[col] >= MAX_WIDTH) continue;
-      const needed = widestLine(shownText(row[col])) + 2;
-      if (needed > widths[col]) widths[col] = Math.min(MAX_WIDTH, needed);
-    }
+    for (let col = 0; col < end; col++) if (widths[col] < MAX_WIDTH) widenToText(widths, col, shownText(row[col]));
   }
-  return widths;
+}
+
+/**
+ * Widens column `col` of `widths` in place to fit a cell showing `shown` (the fitWidths
+ * rule), for sheets that fit their lazy rows without building them. Cost: O(length).
+ * @example const w = [6]; widenToText(w, 0, '龙源村龙源村'); w // => [14]
+ */
+export function widenToText(widths: number[], col: number, shown: string): void {
+  if (widths[col] >= MAX_WIDTH) return;
+  const needed = widestLine(shown) + 2;
+  if (needed > widths[col]) widths[col] = Math.min(MAX_WIDTH, needed);
 }
 
 /** Points per line of 11-pt text, as Excel lays it out. */
@@ -158,6 +173,12 @@ export interface TableSheetSpec {
   title: string;
   headers: string[];
   rows: OutCell[][];
+  /**
+   * Rows built on demand after `rows` (计算明细 at 200,000 units); the widths fit them too:
+   * through `fit` (widenToText on what the cells would show) when given, else read band by
+   * band. See LazyRows.
+   */
+  lazy?: Omit<LazyRows, 'at'> & { fit?: (widths: number[]) => void };
   /** Columns frozen on the left (default 0). */
   freezeCols?: number;
   /** Extra merges below the header (A1 ranges). */
@@ -167,7 +188,7 @@ export interface TableSheetSpec {
 /**
  * A sheet holding one table: a merged title row, a bold header row, the rows, frozen
  * title + header, widths that fit, A4 landscape fit to width with rows 1–2 repeated.
- * Cost: O(cells).
+ * Cost: O(cells); memory O(held cells + one band of the lazy rows).
  * @example tableSheet({ name: 'X', title: 'T', headers: ['单位'], rows: [] }).freezeRows // => 2
  */
 export function tableSheet(spec: TableSheetSpec): OutputSheet {
@@ -177,9 +198,13 @@ export function tableSheet(spec: TableSheetSpec): OutputSheet {
   const rows = [title, header, ...spec.rows];
   const merges = columns > 1 ? [`A1:${columnLetter(columns - 1)}1`] : [];
   const widths = fitWidths(rows, columns);
+  const lazy: LazyRows | undefined = spec.lazy ? { count: spec.lazy.count, columns: spec.lazy.columns, band: spec.lazy.band, at: rows.length } : undefined;
+  if (spec.lazy?.fit) spec.lazy.fit(widths);
+  else if (lazy) for (const band of sheetBands({ rows: [], lazy: { ...lazy, at: 0 } })) widenTo(widths, band.rows, 0);
   return {
     name: spec.name,
     rows,
+    ...(lazy ? { lazy } : {}),
     merges: [...merges, ...(spec.merges ?? [])],
     widths,
     heights: rowHeights(rows, widths),

@@ -25,6 +25,7 @@
 import { REGISTRY_SHEET } from '../defaults';
 import type { CellValue, OutputSheet, SheetGrid, WorkbookSnapshot, WritePlan } from '../types';
 import { textCell } from './layout';
+import { rowCount, sheetBand } from './rows';
 
 export const REGISTRY_MARKER = 'kaohe-registry';
 export const REGISTRY_FORMAT = 1;
@@ -40,11 +41,13 @@ export function isMarkerRow(row: readonly CellValue[] | undefined): boolean {
 }
 
 /**
- * A result sheet with its marker row appended (a blank row, then SHEET_MARKER in column A).
+ * A result sheet with its marker row appended (a blank row, then SHEET_MARKER in column A),
+ * after its lazy rows too (they come before the held rows' end).
  * @example withMarker(sheet).rows.at(-1)?.[0].v // => SHEET_MARKER
  */
 export function withMarker(sheet: OutputSheet): OutputSheet {
-  const last = sheet.rows[sheet.rows.length - 1];
+  const count = rowCount(sheet);
+  const last = count > 0 ? sheetBand(sheet, count - 1, count)[0] : undefined;
   if (last && isMarkerRow(last.map((cell) => cell.v))) return sheet;
   return { ...sheet, rows: [...sheet.rows, [], [textCell(SHEET_MARKER)]] };
 }

@@ -15,16 +15,19 @@ import { openPackage } from './package';
 import { readSnapshot } from './reader';
 import { writePackage, type PackageSource } from './writePackage';
 import { centralRecord, entryBytes, rawEntry, type ZipArchive } from './zip';
-import { collect, type ZipSink } from './zipWrite';
+import { collect, type DeflaterFactory, type ZipSink } from './zipWrite';
 
 export { XlsxError } from './errors';
-export { ZipTooLarge } from './zipWrite';
+export { ZipTooLarge, type Deflater, type DeflaterFactory } from './zipWrite';
 
 export interface XlsxWorkbook extends WorkbookPort {
   /** The workbook as bytes: the input package plus Kaohe's parts. */
   toBuffer(): Promise<Uint8Array>;
-  /** The same bytes, chunk by chunk, to `sink` (the CLI streams them to a file). */
-  writeTo(sink: ZipSink): void;
+  /**
+   * The same bytes, chunk by chunk, to `sink` (the CLI streams them to a file), new parts
+   * compressed by `deflater` (fflate unless told; the CLI passes node:zlib's).
+   */
+  writeTo(sink: ZipSink, options?: { deflater?: DeflaterFactory }): void;
   /** A macro-enabled workbook (.xlsm): the output keeps its macros and must keep the extension. */
   macroEnabled: boolean;
   /** Whether the workbook holds Kaohe's registry sheet (Kaohe wrote it). */
@@ -51,7 +54,7 @@ function zipSource(zip: ZipArchive, limit: number): PackageSource {
 
 function wrap(source: PackageSource, read: XlsxWorkbook['read'], info: { macroEnabled: boolean; writtenByKaohe: boolean }): XlsxWorkbook {
   let plan: WritePlan = { remove: [], add: [], renamed: [] };
-  const writeTo = (sink: ZipSink): void => writePackage(source, plan, sink);
+  const writeTo = (sink: ZipSink, options: { deflater?: DeflaterFactory } = {}): void => writePackage(source, plan, sink, options);
   return {
     ...info,
     read,

@@ -6,6 +6,7 @@
  * Cell notes go to a comments part with the legacy VML drawing Excel uses to show them.
  */
 import { columnLetter } from '../../core/a1';
+import { BAND_ROWS, rowCount as totalRows, sheetBands, sheetColumns } from '../../core/report/rows';
 import type { OutCell, OutputSheet } from '../../core/types';
 import type { StyleBook } from './styleBook';
 import { NS, XML_DECL, xmlEscape } from './xmlText';
@@ -32,19 +33,29 @@ export interface SheetLinks {
 }
 
 /**
- * For each 0-based row, how many leading columns carry a thin border: each header row and
- * the rows below it down to the first empty row, across the header's width. Cost: O(rows).
+ * The border rule, fed the rows in order (0-based `r`): how many leading columns of row r
+ * carry a thin border — each header row and the rows below it down to the first empty row,
+ * across the header's width. Cost: O(1) a row, so it runs on rows streamed band by band.
+ * @example const border = borderTracker([2]); [[a], [h, h], [c], []].map(border) // => [0, 2, 2, 0]
+ */
+export function borderTracker(headerRows: readonly number[]): (cells: readonly unknown[], r: number) => number {
+  const headers = new Set(headerRows.map((row) => row - 1));
+  let width = 0;
+  return (cells, r) => {
+    if (cells.length === 0) return (width = 0);
+    if (headers.has(r)) width = Math.max(width, cells.length);
+    return width;
+  };
+}
+
+/**
+ * For each 0-based row of a held sheet, how many leading columns carry a thin border
+ * (borderTracker's rule). Cost: O(rows).
  * @example borderedColumns({ rows: [[a], [h, h], [c, c], []], headerRows: [2] } as OutputSheet) // => [0, 2, 2, 0]
  */
 export function borderedColumns(sheet: Pick<OutputSheet, 'rows' | 'headerRows'>): number[] {
-  const columns = sheet.rows.map(() => 0);
-  for (const headerRow of sheet.headerRows) {
-    const width = sheet.rows[headerRow - 1]?.length ?? 0;
-    for (let r = headerRow - 1; r < sheet.rows.length && sheet.rows[r].length > 0; r++) {
-      columns[r] = Math.max(columns[r], width);
-    }
-  }
-  return columns;
+  const border = borderTracker(sheet.headerRows);
+  return sheet.rows.map((cells, r) => border(cells, r));
 }
 
 /** Cuts text to Excel's cell limit without splitting a surrogate pair. */
@@ -103,7 +114,8 @@ function numberText(v: number): string | null {
 
 /**
  * Writes the worksheet part of `sheet`, its cells styled through `styles`; returns the
- * notes found on its cells (for the comments part). Cost: O(cells), memory O(one row).
+ * notes found on its held cells (for the comments part). Lazy rows are built and written
+ * band by band. Cost: O(cells), memory O(one band of rows) beyond the held ones.
  */
 export function writeSheetXml(
   write: PartWriter,
@@ -112,12 +124,12 @@ export function writeSheetXml(
   options: { selected: boolean; links: SheetLinks },
 ): CellNote[] {
   const notes: CellNote[] = [];
-  const bordered = borderedColumns(sheet);
-  let width = 0;
-  for (let r = 0; r < sheet.rows.length; r++) width = Math.max(width, sheet.rows[r].length, bordered[r]);
-  const rowCount = Math.min(sheet.rows.length, MAX_ROWS);
+  const width = sheetColumns(sheet);
+  const rowCount = Math.min(totalRows(sheet), MAX_ROWS);
   const letters: string[] = [];
   for (let c = 0; c < width; c++) letters.push(columnLetter(c));
+  const lazyFrom = sheet.lazy ? sheet.lazy.at : rowCount;
+  const lazyTo = sheet.lazy ? sheet.lazy.at + sheet.lazy.count : rowCount;
 
   write(`${XML_DECL}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`);
   if (sheet.print.fitToWidth) write('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
@@ -127,31 +139,37 @@ export function writeSheetXml(
   write(cols(sheet.widths));
   write('<sheetData>');
   const heights = sheet.heights ?? [];
-  for (let r = 0; r < rowCount; r++) {
-    const cells = sheet.rows[r];
-    const rowWidth = Math.max(cells.length, bordered[r]);
-    const height = heights[r];
-    const hasHeight = typeof height === 'number' && Number.isFinite(height) && height > 0;
-    if (rowWidth === 0 && !hasHeight) continue;
-    const rowNumber = r + 1;
-    let xml = hasHeight ? `<row r="${rowNumber}" ht="${Math.min(MAX_ROW_HEIGHT, height)}" customHeight="1">` : `<row r="${rowNumber}">`;
-    for (let c = 0; c < rowWidth; c++) {
-      const out = cells[c] as OutCell | undefined;
-      const s = styles.xf(out, c < bordered[r]);
-      const style = s === 0 ? '' : ` s="${s}"`;
-      const ref = `${letters[c]}${rowNumber}`;
-      const v = out?.v;
-      if (out?.note) notes.push({ row: r, col: c, text: out.note });
-      if (v === null || v === undefined || (out?.text && v === '')) {
-        if (style) xml += `<c r="${ref}"${style}/>`;
-      } else if (typeof v === 'number' && !out?.text) {
-        const text = numberText(v);
-        xml += text === null ? (style ? `<c r="${ref}"${style}/>` : '') : `<c r="${ref}"${style}><v>${text}</v></c>`;
-      } else {
-        xml += `<c r="${ref}"${style} t="inlineStr"><is>${textElement(String(v))}</is></c>`;
+  const border = borderTracker(sheet.headerRows);
+  for (const band of sheetBands(sheet, BAND_ROWS, 0, rowCount)) {
+    for (let i = 0; i < band.rows.length; i++) {
+      const r = band.start + i;
+      const cells = band.rows[i];
+      const bordered = border(cells, r);
+      const held = r < lazyFrom || r >= lazyTo;
+      const rowWidth = Math.max(cells.length, bordered);
+      const height = heights[r];
+      const hasHeight = typeof height === 'number' && Number.isFinite(height) && height > 0;
+      if (rowWidth === 0 && !hasHeight) continue;
+      const rowNumber = r + 1;
+      let xml = hasHeight ? `<row r="${rowNumber}" ht="${Math.min(MAX_ROW_HEIGHT, height)}" customHeight="1">` : `<row r="${rowNumber}">`;
+      for (let c = 0; c < rowWidth; c++) {
+        const out = cells[c] as OutCell | undefined;
+        const s = styles.xf(out, c < bordered);
+        const style = s === 0 ? '' : ` s="${s}"`;
+        const ref = `${letters[c]}${rowNumber}`;
+        const v = out?.v;
+        if (held && out?.note) notes.push({ row: r, col: c, text: out.note });
+        if (v === null || v === undefined || (out?.text && v === '')) {
+          if (style) xml += `<c r="${ref}"${style}/>`;
+        } else if (typeof v === 'number' && !out?.text) {
+          const text = numberText(v);
+          xml += text === null ? (style ? `<c r="${ref}"${style}/>` : '') : `<c r="${ref}"${style}><v>${text}</v></c>`;
+        } else {
+          xml += `<c r="${ref}"${style} t="inlineStr"><is>${textElement(String(v))}</is></c>`;
+        }
       }
+      write(`${xml}</row>`);
     }
-    write(`${xml}</row>`);
   }
   write('</sheetData>');
   if (sheet.merges.length > 0) {
@@ -166,7 +184,7 @@ export function writeSheetXml(
   return notes;
 }
 
-/** The notes a sheet will carry (known before its part is written, for its relationships). */
+/** The notes a sheet will carry (known before its part is written, for its relationships): its held rows' only. */
 export function sheetNotes(sheet: OutputSheet): number {
   let count = 0;
   for (const row of sheet.rows) for (const cell of row) if (cell?.note) count++;

@@ -25,7 +25,7 @@ import { printRows, writeCommentsXml, writeSheetXml, writeVmlXml, sheetNotes } f
 import { StyleBook } from './styleBook';
 import { editWorkbook, workbookSheets, type AddedSheet } from './workbookXml';
 import { CONTENT_TYPE, REL_TYPE } from './xmlText';
-import { ZipWriter, type ZipSink } from './zipWrite';
+import { ZipWriter, type ZipOptions, type ZipSink } from './zipWrite';
 
 /** What the writer needs of the input package. */
 export interface PackageSource {
@@ -113,7 +113,7 @@ function partsToRemove(source: PackageSource, sheetParts: string[]): Set<string>
  * Writes the edited package to `sink`. Throws when the package has no workbook part.
  * Cost: O(input bytes + cells written); memory O(one row + the small listing parts).
  */
-export function writePackage(source: PackageSource, plan: WritePlan, sink: ZipSink, options: { date?: Date } = {}): void {
+export function writePackage(source: PackageSource, plan: WritePlan, sink: ZipSink, options: ZipOptions = {}): void {
   const names = source.names();
   const mainPart = workbookPart(source);
   const mainRelsPart = relsPath(mainPart);

@@ -13,6 +13,34 @@ import { crc32 } from './crc32';
 /** Receives the package's bytes in order. */
 export type ZipSink = (chunk: Uint8Array) => void;
 
+/** Compresses one entry as raw DEFLATE (RFC 1951), chunk by chunk. */
+export interface Deflater {
+  /**
+   * Compresses `bytes` (the entry's last chunk when `final`); compressed bytes go to the
+   * `emit` it was made with. `bytes` is the writer's reused buffer: copy what must outlive the call.
+   */
+  push(bytes: Uint8Array, final: boolean): void;
+}
+
+/**
+ * Makes one Deflater per entry. The browser uses fflate (`fflateDeflater`); the CLI injects
+ * node:zlib's native one (src/cli/deflate.ts), which the browser bundle cannot import.
+ */
+export type DeflaterFactory = (emit: (chunk: Uint8Array) => void) => Deflater;
+
+type Level = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+
+/**
+ * fflate's streaming Deflate at `level` (6 unless told). Cost: O(bytes).
+ * @example new ZipWriter(sink, { deflater: fflateDeflater(6) })
+ */
+export function fflateDeflater(level: Level = 6): DeflaterFactory {
+  return (emit) => {
+    const deflate = new Deflate({ level }, (data) => emit(data));
+    return { push: (bytes, final) => deflate.push(bytes, final) };
+  };
+}
+
 /** An entry of the input package, as stored. */
 export interface StoredEntry {
   name: string;
@@ -31,8 +59,8 @@ export class ZipTooLarge extends Error {
 }
 
 const LIMIT = 0xffffffff;
-/** Text gathered before it is encoded and deflated (characters). */
-const TEXT_CHUNK = 1 << 17;
+/** Bytes of encoded text gathered before they are deflated. */
+const CHUNK_BYTES = 1 << 18;
 
 const encoder = new TextEncoder();
 
@@ -44,7 +72,7 @@ function dosDateTime(date: Date): { time: number; day: number } {
   };
 }
 
-/** Writes text into a part; strings are gathered and encoded in chunks. */
+/** Writes text into a part; it is encoded at once and deflated in chunks. */
 export interface PartWriter {
   (text: string): void;
 }
@@ -80,6 +108,16 @@ function setCentralOffset(central: Uint8Array, offset: number): void {
   throw new ZipTooLarge();
 }
 
+/** How a ZipWriter stamps and compresses its new entries. */
+export interface ZipOptions {
+  /** The entries' modification time (now unless told). */
+  date?: Date;
+  /** fflate's level when no `deflater` is given (6 unless told). */
+  level?: Level;
+  /** The compressor of new entries (fflate at `level` unless told). */
+  deflater?: DeflaterFactory;
+}
+
 export class ZipWriter {
   private offset = 0;
   private readonly centrals: Uint8Array[] = [];
@@ -88,13 +126,15 @@ export class ZipWriter {
 
   constructor(
     private readonly sink: ZipSink,
-    options: { date?: Date; level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 } = {},
+    options: ZipOptions = {},
   ) {
     this.stamp = dosDateTime(options.date ?? new Date());
-    this.level = options.level ?? 6;
+    this.deflater = options.deflater ?? fflateDeflater(options.level ?? 6);
   }
 
-  private readonly level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  private readonly deflater: DeflaterFactory;
+  /** The encoded text of the entry being added, reused from entry to entry. */
+  private readonly buffer = new Uint8Array(CHUNK_BYTES);
 
   private emit(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
@@ -134,25 +174,32 @@ export class ZipWriter {
     let crc = 0;
     let size = 0;
     let compressed = 0;
-    const deflate = new Deflate({ level: this.level }, (data) => {
+    const deflate = this.deflater((data) => {
       compressed += data.length;
       this.emit(data);
     });
-    let pending: string[] = [];
-    let pendingLength = 0;
+    // Text is encoded as it comes into one reused buffer, deflated when full: no string
+    // outlives its write call, so the garbage of a long part dies young (not in old space).
+    const buffer = this.buffer;
+    let used = 0;
     const flush = (final: boolean): void => {
-      const bytes = encoder.encode(pending.join(''));
-      pending = [];
-      pendingLength = 0;
+      const bytes = buffer.subarray(0, used);
       crc = crc32(bytes, crc);
-      size += bytes.length;
+      size += used;
+      used = 0;
       if (size > LIMIT) throw new ZipTooLarge();
       deflate.push(bytes, final);
     };
     produce((text) => {
-      pending.push(text);
-      pendingLength += text.length;
-      if (pendingLength >= TEXT_CHUNK) flush(false);
+      let rest = text;
+      for (;;) {
+        const { read, written } = encoder.encodeInto(rest, buffer.subarray(used));
+        used += written;
+        if (read === rest.length) return;
+        // Full (encodeInto never splits a character): deflate it, then the rest.
+        flush(false);
+        rest = rest.slice(read);
+      }
     });
     flush(true);
 
