@@ -11,8 +11,6 @@
  * The texts of a value (the cell as read, its reference) are built only when asked for,
  * by the reader that made the table (`Describe`): only 计算明细, a veto or a warning need them.
  */
-import type { IndicatorValue } from './types';
-
 /** Builds the display text and the cell reference of one value on demand. */
 export interface Describe {
   /** The cell(s) as read (`95%`, `是`, `120/100`); '' when there is none. */
@@ -33,8 +31,8 @@ export class ValueTable {
   readonly missing: Uint8Array;
 
   /**
-   * An empty table (every value missing, none blank) of `units × indicators`; fill it
-   * with `set`. Cost: O(units × indicators) memory, 9 bytes a value.
+   * An empty table (every value missing, none blank) of `units × indicators`; the reader
+   * fills `value` and `missing` directly. Cost: O(units × indicators) memory, 9 bytes a value.
    * @example new ValueTable(2, 3).get(1, 2) // => null
    */
   constructor(
@@ -56,27 +54,12 @@ export class ValueTable {
   }
 
   /**
-   * Stores one value (null: none) and whether it was a blank scored 0. Cost: O(1).
-   * @example table.set(0, 1, 0.95, false)
-   */
-  set(unit: number, indicator: number, value: number | null, missing: boolean): void {
-    const at = indicator * this.units + unit;
-    this.value[at] = value === null ? NaN : value;
-    this.missing[at] = missing ? 1 : 0;
-  }
-
-  /**
    * One value, or null when there is none. Cost: O(1).
    * @example table.get(0, 1) // => 0.95
    */
   get(unit: number, indicator: number): number | null {
     const v = this.value[indicator * this.units + unit];
     return v === v ? v : null;
-  }
-
-  /** Whether the value is a blank that 缺失数据=按0分 scored 0. Cost: O(1). */
-  isMissing(unit: number, indicator: number): boolean {
-    return this.missing[indicator * this.units + unit] === 1;
   }
 
   /** The cell(s) as read, built on each call. Cost: O(1) plus the text. */
@@ -95,33 +78,5 @@ export class ValueTable {
    */
   column(indicator: number): Float64Array {
     return this.value.subarray(indicator * this.units, (indicator + 1) * this.units);
-  }
-
-  /**
-   * One value as a plain object (for tests, JSON and the few per-value readers).
-   * Cost: O(1) plus the texts.
-   * @example table.at(0, 1) // => { value: 0.95, display: '95%', cell: '考核数据!F3', missing: false }
-   */
-  at(unit: number, indicator: number): IndicatorValue {
-    return { value: this.get(unit, indicator), display: this.display(unit, indicator), cell: this.cell(unit, indicator), missing: this.isMissing(unit, indicator) };
-  }
-
-  /**
-   * A table from plain values by unit (`rows[u][i]`), texts kept as given: for small
-   * inputs built by hand (tests, the analyses' what-ifs). Cost: O(units × indicators).
-   * @example ValueTable.of([[{ value: 1, display: '1', cell: '考核数据!C3', missing: false }]]).get(0, 0) // => 1
-   */
-  static of(rows: IndicatorValue[][], indicators = rows[0]?.length ?? 0): ValueTable {
-    const table = new ValueTable(rows.length, indicators, {
-      display: (u, i) => rows[u][i]?.display ?? '',
-      cell: (u, i) => rows[u][i]?.cell ?? '',
-    });
-    rows.forEach((row, u) => {
-      for (let i = 0; i < indicators; i++) {
-        const v = row[i];
-        if (v) table.set(u, i, v.value, v.missing);
-      }
-    });
-    return table;
   }
 }

@@ -287,7 +287,7 @@ export function syntheticInput(units: number, indicatorCount: number, seed: numb
     display: (u, i) => String(raw[u * indicatorCount + i]),
     cell: (u, i) => `${letters[i]}${FIRST_UNIT_ROW + u}`,
   });
-  for (let u = 0; u < units; u++) for (let i = 0; i < indicatorCount; i++) values.set(u, i, raw[u * indicatorCount + i], false);
+  for (let u = 0; u < units; u++) for (let i = 0; i < indicatorCount; i++) values.value[i * units + u] = raw[u * indicatorCount + i];
   return {
     params: makeParams({ tieBreak: [...new Set(indicators.map((ind) => ind.dimension))] }),
     indicators,

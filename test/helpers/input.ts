@@ -13,7 +13,8 @@ import type {
   UnitRow,
   VetoCategory,
 } from '../../src/core/types';
-import { ValueTable } from '../../src/core/valueTable';
+import type { ValueTable } from '../../src/core/valueTable';
+import { tableOf, valueAt } from './values';
 
 export const DATA_SHEET = '考核数据';
 /** Row of the first unit (title row 1, header row 2). */
@@ -101,7 +102,7 @@ export function unitValues(spec: UnitSpec, row: number): IndicatorValue[] {
 
 /** The value table of units laid out from sheet row FIRST_ROW (see `unitValues`). */
 export function makeValues(units: UnitSpec[], indicators: number): ValueTable {
-  return ValueTable.of(units.map((unit, i) => unitValues(unit, FIRST_ROW + i)), indicators);
+  return tableOf(units.map((unit, i) => unitValues(unit, FIRST_ROW + i)), indicators);
 }
 
 export type ProblemSpec = Partial<Problem> & { unit: string; category: VetoCategory };
@@ -183,5 +184,5 @@ export function shuffled<T>(items: T[], seed: number): T[] {
  * @example unitsWithValues(input)[0].values[0] // => { value: 0.95, display: '95%', cell: '考核数据!H5', missing: false }
  */
 export function unitsWithValues(input: Pick<AssessmentInput, 'units' | 'values'>): (UnitRow & { values: IndicatorValue[] })[] {
-  return input.units.map((unit, u) => ({ ...unit, values: Array.from({ length: input.values.indicators }, (_, i) => input.values.at(u, i)) }));
+  return input.units.map((unit, u) => ({ ...unit, values: Array.from({ length: input.values.indicators }, (_, i) => valueAt(input.values, u, i)) }));
 }

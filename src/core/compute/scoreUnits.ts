@@ -13,8 +13,6 @@ const round2 = sharedRound2;
 export interface ScoredUnits {
   /** Dimension names in indicator-table order (first appearance). */
   dimensions: string[];
-  /** For each indicator (by position), the index of its dimension in `dimensions`. */
-  dimensionOf: Int32Array;
   /**
    * One unit's IndicatorScore objects (by input position), plain data built on each call
    * (scores recomputed, the same numbers): only 计算明细 reads them, and 100,000 units × 40 indicators would
@@ -118,7 +116,7 @@ export function scoreUnits(indicators: Indicator[], values: ValueTable): ScoredU
     }
     return out;
   };
-  return { dimensions, dimensionOf, scoresOf, totalExact, total, dimensionRounded };
+  return { dimensions, scoresOf, totalExact, total, dimensionRounded };
 }
 
 // The loops of scoreUnits as small functions of their own: V8 compiles each with its own

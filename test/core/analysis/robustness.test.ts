@@ -8,7 +8,7 @@ import { Form, perturbedScores, robustness, ROBUSTNESS_SEED, runsWithinBudget, s
 import { compute, gradeUnits, rankUnits } from '../../../src/core/compute';
 import { round2 } from '../../../src/core/numbers';
 import type { AssessmentInput, AssessmentResult, Params } from '../../../src/core/types';
-import { ValueTable } from '../../../src/core/valueTable';
+import { tableOf } from '../../helpers/values';
 import { makeIndicator } from '../../helpers/input';
 import { syntheticInput } from '../../helpers/generate';
 import { demoOutcome, variantOutcomes } from './support';
@@ -80,7 +80,7 @@ describe('re-weighted scores', () => {
   const value = (v: number) => ({ value: v, display: String(v), cell: '', missing: false });
   // Two equal units: dimension scores are kept only for units tied on the total (the tie-breaks).
   const values = [value(3), value(6), value(4), value(0.8)];
-  const input = { indicators, units: [{ name: 'A村' }, { name: 'B村' }], values: ValueTable.of([values, values]) } as unknown as AssessmentInput;
+  const input = { indicators, units: [{ name: 'A村' }, { name: 'B村' }], values: tableOf([values, values]) } as unknown as AssessmentInput;
   const result = { indicators, dimensions: ['甲', '乙'], units: [{ name: 'A村' }, { name: 'B村' }] } as unknown as AssessmentResult;
   const forms = weightForms(input, result);
 

@@ -19,7 +19,6 @@ describe('scoreUnits', () => {
 
   test('dimensions in first-appearance order', () => {
     expect(scored.dimensions).toEqual(['减贫成效', '精准识别', '日常管理']);
-    expect([...scored.dimensionOf]).toEqual([0, 1, 0, 2]);
   });
 
   test('indicator scores keep value, cell, full precision and rounded score, and formula', () => {

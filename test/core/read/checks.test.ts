@@ -2,7 +2,7 @@ import { issueText } from '../../../src/core/messages';
 import { checkValues, median, medianInPlace } from '../../../src/core/read/checks';
 import { IssueList } from '../../../src/core/read/issues';
 import type { Indicator, IndicatorValue } from '../../../src/core/types';
-import { ValueTable } from '../../../src/core/valueTable';
+import { tableOf } from '../../helpers/values';
 
 const indicator = (over: Partial<Indicator>): Indicator => ({
   id: 0, dimension: '甲', name: '项目数', points: 10, method: 'relative', target: null, floor: null, perItem: null,
@@ -15,7 +15,7 @@ const units = (values: (number | null)[], cell = (i: number) => `考核数据!D$
 
 function check(ind: Indicator, list: IndicatorValue[][]) {
   const issues = new IssueList();
-  checkValues([ind], ValueTable.of(list, 1), issues);
+  checkValues([ind], tableOf(list, 1), issues);
   return issues.items;
 }
 
