@@ -38,19 +38,13 @@ export class ValueTable {
   constructor(
     readonly units: number,
     readonly indicators: number,
-    private describe: Describe = NO_TEXT,
+    private readonly describe: Describe = NO_TEXT,
   ) {
     this.value = new Float64Array(units * indicators);
     // A plain loop: TypedArray#fill on millions of doubles measured 15× slower here (Node 20).
     const value = this.value;
     for (let k = 0; k < value.length; k++) value[k] = NaN;
     this.missing = new Uint8Array(units * indicators);
-  }
-
-  /** Sets the texts' source (the reader does this once its rows are known). */
-  describedBy(describe: Describe): this {
-    this.describe = describe;
-    return this;
   }
 
   /**

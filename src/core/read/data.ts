@@ -19,7 +19,7 @@
 import { maskIdentifiers } from '../privacy';
 import { a1, columnLetter } from '../a1';
 import type { AggregatePolicy, CellValue, HiddenRowsPolicy, Indicator, MissingPolicy, SheetGrid, UnitRow } from '../types';
-import { ValueTable } from '../valueTable';
+import { ValueTable, type Describe } from '../valueTable';
 import { cellAt as sharedCellAt, formatAt as sharedFormatAt } from './cells';
 import type { IssueList } from './issues';
 import { createUnitMatcher, normalizeText, typeFromName } from './normalize';
@@ -191,19 +191,49 @@ export function readUnits(table: DataTable, sheet: string, indicators: Indicator
 
   const unitCount = unitRows.length;
   const units: UnitRow[] = new Array(unitCount);
-  const values = new ValueTable(unitCount, indicators.length);
-  const store = values.value;
-  const blanks = values.missing;
+  // The row of a reader's sheet for a unit.
+  const rowAt = (r: number, unit: number): TableRow | null => (readers[r].source === 0 ? unitRows[unit].row : rowsBySource[readers[r].source][unit]);
   // Texts that cannot be rebuilt from one cell per part (assessors aggregated), by table position.
   const texts = new Map<number, [display: string, cell: string]>();
+  // The texts of a value, rebuilt on demand from its cell(s).
+  const part = (r: number, unit: number): { raw: CellValue; row: number } => {
+    const at = rowAt(r, unit);
+    return at === null ? { raw: null, row: 0 } : { raw: cellAt(at, readers[r].header.col), row: at.row + 1 };
+  };
+  const describe: Describe = {
+    display: (unit, i) => {
+      const plan = plans[i];
+      if (plan === null) return '';
+      const eager = texts.get(i * unitCount + unit);
+      if (eager) return eager[0];
+      const a = part(plan.a[0], unit);
+      if (plan.b === null) return rowAt(plan.a[0], unit) === null ? '' : displayOf(a.raw);
+      return `${displayOf(a.raw)}/${displayOf(part(plan.b[0], unit).raw)}`;
+    },
+    cell: (unit, i) => {
+      const plan = plans[i];
+      if (plan === null) return '';
+      const eager = texts.get(i * unitCount + unit);
+      if (eager) return eager[1];
+      const readerA = readers[plan.a[0]];
+      const a = part(plan.a[0], unit);
+      if (plan.b === null) return rowAt(plan.a[0], unit) === null ? readerA.sheet : refOf(readerA, a.row);
+      const readerB = readers[plan.b[0]];
+      const b = part(plan.b[0], unit);
+      if (readerA.transposed || readerB.transposed) return `${refOf(readerA, a.row)}/${refOf(readerB, b.row).split('!')[1]}`;
+      return readerA.sheet === readerB.sheet && a.row === b.row ? `${readerA.prefix}${a.row}/${readerB.letter}${b.row}` : `${readerA.prefix}${a.row}/${readerB.prefix}${b.row}`;
+    },
+  };
+  const values = new ValueTable(unitCount, indicators.length, describe);
+  const store = values.value;
+  const blanks = values.missing;
   const state = new Uint8Array(readers.length);
   // A tagged array (filled with null, never a double array): a number read as is stays the
   // cell's own boxed number, so neither storing nor reading it allocates.
   const got = new Array<number | null>(readers.length).fill(null) as number[];
   // The unit being read, for the two closures below (made once, not per value).
   let u = 0;
-  let mainRow: TableRow = unitCount > 0 ? unitRows[0].row : (null as unknown as TableRow);
-  const rowOf = (r: number): TableRow | null => (readers[r].source === 0 ? mainRow : rowsBySource[readers[r].source][u]);
+  const rowOf = (r: number): TableRow | null => rowAt(r, u);
   const read = (r: number): number => {
     if (state[r] === UNREAD) {
       const at = rowOf(r);
@@ -219,7 +249,6 @@ export function readUnits(table: DataTable, sheet: string, indicators: Indicator
   const fast = plans.map((plan, i) => (plan !== null && plan.b === null && plan.a.length === 1 ? fastColumn(indicators[i], readers[plan.a[0]], unitRows, store, i * unitCount) : false));
   for (u = 0; u < unitCount; u++) {
     const { row, name, key } = unitRows[u];
-    mainRow = row;
     state.fill(UNREAD);
     for (let i = 0; i < indicators.length; i++) {
       const plan = plans[i];
@@ -243,36 +272,6 @@ export function readUnits(table: DataTable, sheet: string, indicators: Indicator
       nameCell: `${sheet}!${table.transposed ? a1(table.keyCol, row.row) : a1(row.row, table.keyCol)}`,
     };
   }
-  // The texts of a value, rebuilt on demand from its cell(s): the row of a reader's sheet for a unit.
-  const rowAt = (r: number, unit: number): TableRow | null => (readers[r].source === 0 ? unitRows[unit].row : rowsBySource[readers[r].source][unit]);
-  const part = (r: number, unit: number): { raw: CellValue; row: number } => {
-    const at = rowAt(r, unit);
-    return at === null ? { raw: null, row: 0 } : { raw: cellAt(at, readers[r].header.col), row: at.row + 1 };
-  };
-  values.describedBy({
-    display: (unit, i) => {
-      const plan = plans[i];
-      if (plan === null) return '';
-      const eager = texts.get(i * unitCount + unit);
-      if (eager) return eager[0];
-      const a = part(plan.a[0], unit);
-      if (plan.b === null) return rowAt(plan.a[0], unit) === null ? '' : displayOf(a.raw);
-      return `${displayOf(a.raw)}/${displayOf(part(plan.b[0], unit).raw)}`;
-    },
-    cell: (unit, i) => {
-      const plan = plans[i];
-      if (plan === null) return '';
-      const eager = texts.get(i * unitCount + unit);
-      if (eager) return eager[1];
-      const readerA = readers[plan.a[0]];
-      const a = part(plan.a[0], unit);
-      if (plan.b === null) return rowAt(plan.a[0], unit) === null ? readerA.sheet : refOf(readerA, a.row);
-      const readerB = readers[plan.b[0]];
-      const b = part(plan.b[0], unit);
-      if (readerA.transposed || readerB.transposed) return `${refOf(readerA, a.row)}/${refOf(readerB, b.row).split('!')[1]}`;
-      return readerA.sheet === readerB.sheet && a.row === b.row ? `${readerA.prefix}${a.row}/${readerB.letter}${b.row}` : `${readerA.prefix}${a.row}/${readerB.prefix}${b.row}`;
-    },
-  });
   if (units.length === 0 && firstRow.size === 0) issues.error(sheet, null, null, 'read.data.noUnits');
   return { units, values };
 }
