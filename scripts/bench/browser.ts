@@ -8,7 +8,6 @@
  * Every request of the page is guarded as in the end-to-end tests: nothing leaves the
  * machine (Office.js is answered from the local npm copy).
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +16,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../test/e2e/support/chromium';
 import { guardNetwork, officeJsBase } from '../../test/e2e/support/networkGuard';
 import { serveStatic, type StaticServer } from '../../test/e2e/support/staticServer';
-import { median } from './measure';
+import { median, timedRun } from './measure';
 
 export interface ChunkSize {
   file: string;
@@ -43,18 +42,6 @@ export interface BrowserFigures {
   built: boolean;
 }
 
-/** Runs a child process to its end; rejects with the tail of its stderr. Returns the wall time in ms. */
-function run(command: string, args: string[], cwd: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const start = process.hrtime.bigint();
-    execFile(command, args, { cwd, maxBuffer: 64 * 2 ** 20 }, (error, _stdout, stderr) => {
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      if (error) reject(new Error(`${path.basename(command)} ${args.slice(0, 3).join(' ')} failed: ${(stderr || error.message).slice(-400)}`));
-      else resolve(ms);
-    });
-  });
-}
-
 /** Newest modification time (ms) of the files under `dir`, recursively. Cost: one stat per file. */
 async function newestUnder(dir: string): Promise<number> {
   let newest = 0;
@@ -78,7 +65,7 @@ export async function ensureBuild(root: string): Promise<boolean> {
     ...(await Promise.all(['webpack.config.js', 'package.json'].map(async (file) => (await stat(path.join(root, file))).mtimeMs))),
   );
   if (page && page.mtimeMs > sources) return false;
-  await run(path.join(root, 'node_modules/.bin/webpack'), ['--mode', 'production'], root);
+  await timedRun(path.join(root, 'node_modules/.bin/webpack'), ['--mode', 'production'], root);
   return true;
 }
 
@@ -113,7 +100,7 @@ export async function benchBrowser(root: string, units: number, indicators: numb
     server = await serveStatic([dist]);
     browser = await launchChromium();
     const input = path.join(dir, 'bench.xlsx');
-    await run(tsx, [path.join(root, 'scripts/bench/makeLedger.ts'), input, String(units), String(indicators)], root);
+    await timedRun(tsx, [path.join(root, 'scripts/bench/makeLedger.ts'), input, String(units), String(indicators)], root);
     const officeBase = officeJsBase(await readFile(path.join(dist, 'taskpane.html'), 'utf8'));
 
     const clicks: number[] = [];
@@ -122,7 +109,7 @@ export async function benchBrowser(root: string, units: number, indicators: numb
     const lazy = new Set<string>();
     let downloadBytes = 0;
     for (let i = 0; i < runs; i++) {
-      cli.push(await run(tsx, [path.join(root, 'src/cli/main.ts'), 'compute', input, '-o', path.join(dir, `cli-${i}.xlsx`)], root));
+      cli.push((await timedRun(tsx, [path.join(root, 'src/cli/main.ts'), 'compute', input, '-o', path.join(dir, `cli-${i}.xlsx`)], root)).ms);
 
       const context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN' });
       try {

@@ -3,13 +3,12 @@
  * -o out.xlsx` as a child process), against ExcelJS alone reading the CLI's output and
  * writing it back (also a child process, so both pay a Node start-up).
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { ledgerRows, syntheticLedger } from '../../test/helpers/generate';
-import { median } from './measure';
+import { median, timedRun } from './measure';
 
 export interface CliFigures {
   units: number;
@@ -18,18 +17,6 @@ export interface CliFigures {
   excelJsMs: number;
   inputBytes: number;
   outputBytes: number;
-}
-
-/** Runs a child process to its end; rejects with its stderr when it exits non-zero. Returns the wall time in ms. */
-function timedRun(command: string, args: string[], cwd: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const start = process.hrtime.bigint();
-    execFile(command, args, { cwd, maxBuffer: 64 * 2 ** 20 }, (error, _stdout, stderr) => {
-      const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-      if (error) reject(new Error(`${command} ${args.join(' ')} failed: ${stderr || error.message}`));
-      else resolve(elapsed);
-    });
-  });
 }
 
 /**
@@ -67,8 +54,8 @@ export async function benchCli(root: string, units: number, indicators: number, 
     const copy = path.join(dir, 'copy.xlsx');
     await writeLedgerXlsx(input, units, indicators);
     const tsx = path.join(root, 'node_modules/.bin/tsx');
-    const cli = () => timedRun(tsx, [path.join(root, 'src/cli/main.ts'), 'compute', input, '-o', output], root);
-    const excelJs = () => timedRun(process.execPath, ['-e', ROUND_TRIP, output, copy], root);
+    const cli = async () => (await timedRun(tsx, [path.join(root, 'src/cli/main.ts'), 'compute', input, '-o', output], root)).ms;
+    const excelJs = async () => (await timedRun(process.execPath, ['-e', ROUND_TRIP, output, copy], root)).ms;
     await cli();
     await excelJs();
     const cliTimes: number[] = [];

@@ -2,7 +2,9 @@
  * Timing and machine facts for the bench: medians over repeated runs after warm-up runs,
  * and a one-line description of the machine. Node only (the bench is a Node script).
  */
+import { execFile } from 'node:child_process';
 import os from 'node:os';
+import path from 'node:path';
 
 /**
  * Median of a non-empty list of numbers. Cost: O(n log n).
@@ -50,4 +52,22 @@ export function machine(): { cpu: string; cores: number; memoryGb: number; node:
     node: process.version,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
   };
+}
+
+/**
+ * Runs a child process to its end and times it; rejects with the tail of its stderr when it
+ * exits non-zero. `heapMb` sets the child's V8 heap limit (for the input generators, not for
+ * the programs whose memory is measured). Returns the wall time in ms and the stderr.
+ * @example await timedRun('/usr/bin/true', [], '.') // => { ms: 1.2, stderr: '' }
+ */
+export function timedRun(command: string, args: string[], cwd: string, heapMb?: number): Promise<{ ms: number; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const env = heapMb ? { ...process.env, NODE_OPTIONS: `--max-old-space-size=${heapMb}` } : process.env;
+    execFile(command, args, { cwd, env, maxBuffer: 256 * 2 ** 20 }, (error, _stdout, stderr) => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      if (error) reject(new Error(`${path.basename(command)} ${args.slice(0, 3).join(' ')} failed: ${(stderr || error.message).slice(-400)}`));
+      else resolve({ ms, stderr });
+    });
+  });
 }
