@@ -3,7 +3,7 @@ import type { InteractivePort } from '../../src/io/port';
 import type { CellValue, WorkbookSnapshot, WritePlan } from '../../src/core/types';
 import { DEFAULT_ROLES } from '../../src/core';
 import { createExcelHost } from '../../src/taskpane/excelHost';
-import { NOW, demoSnapshot } from './fixtures';
+import { LAST_YEAR, NOW, demoSnapshot } from './fixtures';
 
 /** A port over a snapshot that records what was read and written. */
 function fakePort(snapshot: WorkbookSnapshot) {
@@ -34,15 +34,6 @@ function withLastYear(name: string, rows: CellValue[][]): WorkbookSnapshot {
   const values = [['羊楼司镇2017年度考核结果'], ['排名', '单位', '总分', '等次'], ...rows];
   return { sheetNames: [...demo.sheetNames, name], sheets: { ...demo.sheets, [name]: { name, values, originRow: 0, originCol: 0 } } };
 }
-
-/** 龙源 was 5th (now 龙源村, 2nd: ↑3), 梅池村 1st (now 3rd: ↓2), 老屋村 is gone. */
-const LAST_YEAR: CellValue[][] = [
-  [1, '梅池村', 96, '好'],
-  [2, '黄金村', 95, '好'],
-  [3, '老屋村', 94, '好'],
-  [4, '文白社区', 93, '较好'],
-  [5, '龙源', 92, '较好'],
-];
 
 /** The 考核结果 sheet of a plan as text rows (header on row 2). */
 function resultRows(plan: WritePlan): string[][] {

@@ -4,7 +4,7 @@ import { DEFAULT_ROLES } from '../../src/core';
 import { createFileHost, PreviousUnusable, TEMPLATE_FILE } from '../../src/taskpane/fileHost';
 import type { Download } from '../../src/taskpane/host';
 import { templatePlan } from '../../src/taskpane/templatePlan';
-import { NOW } from './fixtures';
+import { LAST_YEAR, NOW } from './fixtures';
 import { storedEntries } from '../io/xlsx/support';
 
 async function demoBytes(): Promise<ArrayBuffer> {
@@ -31,15 +31,6 @@ async function lastYearBytes(rows: (string | number)[][]): Promise<ArrayBuffer> 
   const bytes = new Uint8Array(await book.xlsx.writeBuffer());
   return bytes.slice().buffer as ArrayBuffer;
 }
-
-/** 龙源 was 5th (now 龙源村, 2nd: ↑3), 梅池村 1st (now 3rd: ↓2), 老屋村 is gone. */
-const LAST_YEAR = [
-  [1, '梅池村', 96, '好'],
-  [2, '黄金村', 95, '好'],
-  [3, '老屋村', 94, '好'],
-  [4, '文白社区', 93, '较好'],
-  [5, '龙源', 92, '较好'],
-];
 
 /** The header row (row 2) of 考核结果 in a downloaded workbook. */
 async function resultHeader(bytes: Uint8Array): Promise<unknown[]> {

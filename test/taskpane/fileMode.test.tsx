@@ -5,7 +5,7 @@ import type { CellValue, OutputSheet } from '../../src/core/types';
 import { newWorkbook, openWorkbook } from '../../src/io/xlsx/index';
 import { createFileHost } from '../../src/taskpane/fileHost';
 import { templatePlan } from '../../src/taskpane/templatePlan';
-import { NOW, renderPane } from './fixtures';
+import { LAST_YEAR, NOW, renderPane } from './fixtures';
 
 /** The demo input sheets as .xlsx bytes, as a town would save them. */
 async function demoWorkbookBytes(): Promise<Uint8Array> {
@@ -31,15 +31,6 @@ async function lastYearBytes(rows: (string | number)[][]): Promise<Uint8Array> {
   await book.apply({ remove: [], add: [sheet], renamed: [] });
   return book.toBuffer();
 }
-
-/** 龙源 was 5th (now 龙源村, 2nd: ↑3), 梅池村 1st (now 3rd: ↓2), 老屋村 is gone. */
-const LAST_YEAR = [
-  [1, '梅池村', 96, '好'],
-  [2, '黄金村', 95, '好'],
-  [3, '老屋村', 94, '好'],
-  [4, '文白社区', 93, '较好'],
-  [5, '龙源', 92, '较好'],
-];
 
 /** The 考核结果 rows of a downloaded workbook, read back with the package reader. */
 async function resultValues(bytes: Uint8Array): Promise<CellValue[][]> {

@@ -11,6 +11,15 @@ import type { PaneHost } from '../../src/taskpane/host';
 
 export const NOW = new Date('2019-01-05T08:00:00Z');
 
+/** Last year's result rows (排名, 单位, 总分, 等次) against the demo: 龙源 was 5th (now 龙源村, 2nd: ↑3), 梅池村 1st (now 3rd: ↓2), 老屋村 is gone. */
+export const LAST_YEAR: (string | number)[][] = [
+  [1, '梅池村', 96, '好'],
+  [2, '黄金村', 95, '好'],
+  [3, '老屋村', 94, '好'],
+  [4, '文白社区', 93, '较好'],
+  [5, '龙源', 92, '较好'],
+];
+
 /** The five demo input sheets as a snapshot (values only). */
 export function demoSnapshot(): WorkbookSnapshot {
   const sheets = templateSheets(true);
