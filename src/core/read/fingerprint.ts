@@ -42,16 +42,6 @@ function canonicalLines(grid: SheetGrid, out: (line: string) => void): void {
   }
 }
 
-/**
- * The fingerprint of the role sheets present in the snapshot, then `extraSheets` (other
- * sheets data were read from): the SHA-256 of their own fingerprints, one per line, in
- * that order (a sheet playing two roles counts once). Cost: O(cells).
- * @example inputFingerprint({ sheetNames: [], sheets: {} }, DEFAULT_ROLES) // => sha256Hex('')
- */
-export function inputFingerprint(snapshot: WorkbookSnapshot, roles: Roles, extraSheets: string[] = []): string {
-  return inputFingerprints(snapshot, roles, roles, extraSheets).whole;
-}
-
 // ── per-sheet fingerprints (city office's verify, issue 14) ──
 
 /** The role a sheet was read for, and that sheet's own fingerprint. */
@@ -65,18 +55,11 @@ export interface SheetFingerprint {
 }
 
 /**
- * One fingerprint per role sheet present, in role order (a sheet playing two roles is
- * listed once), so a change can be traced to its sheet. Cost: O(cells).
- * @example sheetFingerprints(snapshot, DEFAULT_ROLES, DEFAULT_ROLES)[0].role // => '考核参数'
- */
-export function sheetFingerprints(snapshot: WorkbookSnapshot, roles: Roles, defaults: Roles): SheetFingerprint[] {
-  return inputFingerprints(snapshot, roles, defaults).sheets;
-}
-
-/**
- * Both fingerprints: each sheet's own (the SHA-256 of its canonical text, built once) and
- * `whole`, the SHA-256 of those, one per line — so every cell is hashed once, not twice
- * (the hashing is most of readInput's time at 100,000 units). Cost: O(cells).
+ * The input's fingerprints: `sheets`, one per role sheet present, in role order (a sheet
+ * playing two roles is listed once), each the SHA-256 of that sheet's canonical text; and
+ * `whole`, the SHA-256 of the fingerprints of those sheets and then of `extraSheets` (other
+ * sheets data were read from), one per line — so every cell is hashed once, not twice
+ * (hashing is about a third of readInput's time at 100,000 units). Cost: O(cells).
  * @example inputFingerprints(snapshot, DEFAULT_ROLES, DEFAULT_ROLES).sheets.length // => 3
  */
 export function inputFingerprints(snapshot: WorkbookSnapshot, roles: Roles, defaults: Roles, extraSheets: string[] = []): { whole: string; sheets: SheetFingerprint[] } {

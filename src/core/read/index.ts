@@ -189,5 +189,5 @@ export { readProblems } from './problems';
 export { readAssistance, monthOf } from './assistance';
 export { checkValues } from './checks';
 export { vetoCategory } from './veto';
-export { inputFingerprint } from './fingerprint';
+export { inputFingerprints } from './fingerprint';
 export { IssueList, sortIssues } from './issues';

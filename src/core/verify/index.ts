@@ -12,7 +12,7 @@ import { parseA1 } from '../a1';
 import { DEFAULT_ROLES, OUTPUT_SHEETS, REGISTRY_SHEET } from '../defaults';
 import { assess, KAOHE_VERSION, sheetsToRead, type AssessOutcome } from '../index';
 import { issueText } from '../messages';
-import { inputFingerprint, sheetFingerprints } from '../read/fingerprint';
+import { inputFingerprints } from '../read/fingerprint';
 import { IssueList, roleOrder } from '../read/issues';
 import { parameterName, readParams } from '../read/params';
 import { PARAM_LINES } from '../report/params';
@@ -286,7 +286,8 @@ function compareIndicatorSection(expected: OutputSheet, found: SheetGrid, diffs:
 }
 
 function checkFingerprints(snapshot: WorkbookSnapshot, roles: Roles, recorded: Recorded, aboutName: string, diffs: DifferenceList, warnings: VerifyWarning[]): void {
-  const whole = inputFingerprint(snapshot, roles);
+  // Both fingerprints in one pass over the input sheets.
+  const { whole, sheets: now } = inputFingerprints(snapshot, roles, DEFAULT_ROLES);
   const wholeChanged = recorded.fingerprint !== null && recorded.fingerprint.value !== whole;
   if (recorded.fingerprint === null) {
     warnings.push({ sheet: aboutName, cell: '', message: { code: 'verify.noFingerprint' } });
@@ -297,7 +298,6 @@ function checkFingerprints(snapshot: WorkbookSnapshot, roles: Roles, recorded: R
     }
     return;
   }
-  const now = sheetFingerprints(snapshot, roles, DEFAULT_ROLES);
   const nowBySheet = new Map(now.map((s) => [s.sheet, s]));
   const recordedSheets = new Set(recorded.sheets.map((s) => s.sheet));
   for (const s of recorded.sheets) {
