@@ -7,9 +7,9 @@
  * tie-breaks, tie mode, 排名方式 and 分类排名 exactly as in the computation. A what-if, not a
  * rule of the measures.
  *
- * Fast (issue 13 Must 7): the scores are read once per four runs (scoreLanes), and each run
- * is ranked by a counting sort of its totals in whole hundredths (runRank.ts, proven equal to
- * rankUnits + gradeUnits in its tests); the rare run that does not suit it goes through
+ * Fast (issue 13 Must 7): the scores are read once per eight runs (scoreLanes), and each run
+ * is ranked by counting sorts of its totals and first tie-break scores in whole hundredths
+ * (runRank.ts, proven equal to rankUnits + gradeUnits in its tests); the rare run that does not suit it goes through
  * perturbedScores and the real functions. Results are those of the plain per-run loop, bit
  * for bit (test/core/analysis/robustness.test.ts compares with one written from the rules).
  */
@@ -108,74 +108,144 @@ export function perturbedScores(w: WeightForms, factors: Float64Array, dimension
   }
 }
 
-/** Runs scored together: each stored score is read once for all of them. */
-const LANES = 4;
+/**
+ * Runs scored together: each stored score is read once for all of them (8 sums stay in
+ * registers; 4 lanes read every score twice as often and measured about 1.5× slower).
+ */
+const LANES = 8;
+
+/** `Settled.kind` codes: a clamped score whose form is the same in every run. */
+const AFFINE_0 = 0;
+const AFFINE_1 = 1;
+/** A clamped score that may land inside or outside [0, f·P] depending on the run. */
+const UNSETTLED = 2;
 
 /**
- * The rounded totals, in hundredths, of `LANES` runs at once (`keys[lane * n + k]`), and
- * the unrounded score on the first tie-break dimension (`lead[lane * n + k]`, summed over
- * the indicators flagged in `inLead`): each indicator's score added in indicator order, as
- * `perturbedScores` adds them, so every sum is the same number. `factor` and `scaled` are
- * indicator-major by lane (`[i * LANES + lane]`; scaled = factor × points).
- * Cost: O(units × indicators).
+ * The clamped scores (扣分, 加分) that take the same branch of the clamp in every run,
+ * given that every factor lies in [1 − spread, 1 + spread]: most stored numbers are far
+ * from the points P, so `clamp(f·P − c, 0, f·P)` is `f·P − c` for every f (c ≤ (1 − p)·P),
+ * or 0 (c ≥ (1 + p)·P), and `clamp(b, 0, f·P)` is b or f·P. Such a score is `a · f·P + c`
+ * with `kind` a ∈ {0, 1} and `value` c, exactly: 1 · S + (−c) is S − c, 0 · S + c is c,
+ * 1 · S + 0 is S, 0 · S + 0 is 0 — the very numbers the clamp returns, with no branch to
+ * mispredict (the clamp's branches, taken at random across units, cost most of the
+ * scoring before). Linear scores keep their stored number; `UNSETTLED` ones keep theirs
+ * and go through the clamp. A margin of 1e-9 of P keeps rounding of f and f·P out of it.
+ * Cost: O(units × indicators), one Float64Array and one Uint8Array of that size.
  */
-function scoreLanes(w: WeightForms, factor: Float64Array, scaled: Float64Array, inLead: Uint8Array, n: number, keys: Float64Array, lead: Float64Array): void {
-  const { stored, form } = w;
+interface Settled {
+  kind: Uint8Array;
+  value: Float64Array;
+}
+
+function settle(w: WeightForms, n: number, spread: number): Settled {
   const I = w.indicators;
+  const { stored, form, points } = w;
+  const kind = new Uint8Array(n * I).fill(UNSETTLED);
+  const value = Float64Array.from(stored);
+  const sure = spread >= 0 && spread < 1;
+  for (let i = 0; i < I; i++) {
+    const P = points[i];
+    if (form[i] === LINEAR || !sure || !(P > 0)) continue;
+    const low = (1 - spread) * P * (1 - 1e-9);
+    const high = (1 + spread) * P * (1 + 1e-9);
+    for (let k = 0; k < n; k++) {
+      const at = k * I + i;
+      const c = stored[at];
+      if (form[i] === DEDUCTION) {
+        if (c >= 0 && c <= low) set(at, AFFINE_1, -c); // f·P − c
+        else if (c >= high) set(at, AFFINE_0, 0); // 0 (c may be Infinity: missing)
+        else if (c < 0) set(at, AFFINE_1, 0); // f·P
+      } else if (c >= 0 && c <= low) set(at, AFFINE_0, c); // c
+      else if (c >= high) set(at, AFFINE_1, 0); // f·P
+      else if (c < 0) set(at, AFFINE_0, 0); // 0
+    }
+  }
+  function set(at: number, a: number, c: number): void {
+    kind[at] = a;
+    value[at] = c;
+  }
+  return { kind, value };
+}
+
+/**
+ * For `LANES` runs at once, every unit's score summed over the indicators of `list` (in
+ * the list's order, which is indicator order, as `perturbedScores` adds them, so every sum
+ * is the same number), unrounded (`sums[lane * n + k]`). `factor` and `scaled` are
+ * indicator-major by lane (`[i * LANES + lane]`; scaled = factor × points).
+ * Cost: O(units × list length).
+ */
+function scoreLanes(w: WeightForms, settled: Settled, list: Int32Array, factor: Float64Array, scaled: Float64Array, n: number, sums: Float64Array): void {
+  const { stored, form } = w;
+  const { kind, value } = settled;
+  const I = w.indicators;
+  const m = list.length;
   for (let k = 0; k < n; k++) {
     const base = k * I;
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
     let s3 = 0;
-    let t0 = 0;
-    let t1 = 0;
-    let t2 = 0;
-    let t3 = 0;
-    for (let i = 0; i < I; i++) {
-      const v = stored[base + i];
+    let s4 = 0;
+    let s5 = 0;
+    let s6 = 0;
+    let s7 = 0;
+    for (let j = 0; j < m; j++) {
+      const i = list[j];
+      const at = base + i;
       const o = i * LANES;
-      const kind = form[i];
-      let x0: number;
-      let x1: number;
-      let x2: number;
-      let x3: number;
-      if (kind === LINEAR) {
-        x0 = factor[o] * v;
-        x1 = factor[o + 1] * v;
-        x2 = factor[o + 2] * v;
-        x3 = factor[o + 3] * v;
-      } else if (kind === DEDUCTION) {
-        x0 = clamp(scaled[o] - v, scaled[o]);
-        x1 = clamp(scaled[o + 1] - v, scaled[o + 1]);
-        x2 = clamp(scaled[o + 2] - v, scaled[o + 2]);
-        x3 = clamp(scaled[o + 3] - v, scaled[o + 3]);
-      } else {
-        x0 = clamp(v, scaled[o]);
-        x1 = clamp(v, scaled[o + 1]);
-        x2 = clamp(v, scaled[o + 2]);
-        x3 = clamp(v, scaled[o + 3]);
+      const f = form[i];
+      if (f === LINEAR) {
+        const v = stored[at];
+        s0 += factor[o] * v;
+        s1 += factor[o + 1] * v;
+        s2 += factor[o + 2] * v;
+        s3 += factor[o + 3] * v;
+        s4 += factor[o + 4] * v;
+        s5 += factor[o + 5] * v;
+        s6 += factor[o + 6] * v;
+        s7 += factor[o + 7] * v;
+        continue;
       }
-      s0 += x0;
-      s1 += x1;
-      s2 += x2;
-      s3 += x3;
-      if (inLead[i] !== 0) {
-        t0 += x0;
-        t1 += x1;
-        t2 += x2;
-        t3 += x3;
+      const a = kind[at];
+      if (a !== UNSETTLED) {
+        const c = value[at];
+        s0 += a * scaled[o] + c;
+        s1 += a * scaled[o + 1] + c;
+        s2 += a * scaled[o + 2] + c;
+        s3 += a * scaled[o + 3] + c;
+        s4 += a * scaled[o + 4] + c;
+        s5 += a * scaled[o + 5] + c;
+        s6 += a * scaled[o + 6] + c;
+        s7 += a * scaled[o + 7] + c;
+        continue;
       }
+      const v = stored[at];
+      const d = f === DEDUCTION ? 1 : 0;
+      const e = d === 1 ? -v : v;
+      // clamp(d · f·P ± v, 0, f·P): d · S + e is S − v or v, exactly.
+      s0 += clamp(d * scaled[o] + e, scaled[o]);
+      s1 += clamp(d * scaled[o + 1] + e, scaled[o + 1]);
+      s2 += clamp(d * scaled[o + 2] + e, scaled[o + 2]);
+      s3 += clamp(d * scaled[o + 3] + e, scaled[o + 3]);
+      s4 += clamp(d * scaled[o + 4] + e, scaled[o + 4]);
+      s5 += clamp(d * scaled[o + 5] + e, scaled[o + 5]);
+      s6 += clamp(d * scaled[o + 6] + e, scaled[o + 6]);
+      s7 += clamp(d * scaled[o + 7] + e, scaled[o + 7]);
     }
-    keys[k] = keyOf(s0);
-    keys[n + k] = keyOf(s1);
-    keys[2 * n + k] = keyOf(s2);
-    keys[3 * n + k] = keyOf(s3);
-    lead[k] = t0;
-    lead[n + k] = t1;
-    lead[2 * n + k] = t2;
-    lead[3 * n + k] = t3;
+    sums[k] = s0;
+    sums[n + k] = s1;
+    sums[2 * n + k] = s2;
+    sums[3 * n + k] = s3;
+    sums[4 * n + k] = s4;
+    sums[5 * n + k] = s5;
+    sums[6 * n + k] = s6;
+    sums[7 * n + k] = s7;
   }
+}
+
+/** Every sum in `sums` as whole hundredths, in place (a loop of its own, so keyOf inlines). Cost: O(length). */
+function toHundredths(sums: Float64Array): void {
+  for (let j = 0; j < sums.length; j++) sums[j] = keyOf(sums[j]);
 }
 
 /** scoreAt's clamp to [0, scaled]. */
@@ -212,8 +282,9 @@ function rowClasses(w: WeightForms, n: number): Int32Array {
 
 /**
  * A run's tie-break scores in whole hundredths (they order and equal as the rounded scores
- * do), for the run ranker: level 0 from scoreLanes' `lead`, deeper levels summed from the
- * stored scores of that level's indicators in indicator order, as perturbedScores sums them.
+ * do), for the run ranker: level 0 from scoreLanes' sums over that level's indicators
+ * (`leadKeys`), deeper levels summed from the stored scores of that level's indicators in
+ * indicator order, as perturbedScores sums them.
  */
 class LaneTies implements TieScores {
   /** The lane (run of the block) being ranked. */
@@ -225,13 +296,13 @@ class LaneTies implements TieScores {
     private readonly levelIndicators: Int32Array[],
     private readonly factor: Float64Array,
     private readonly scaled: Float64Array,
-    private readonly lead: Float64Array,
+    private readonly leadKeys: Float64Array,
     private readonly n: number,
   ) {}
 
   value(unit: number, at: number): number {
     const lane = this.lane;
-    if (at === 0) return keyOf(this.lead[lane * this.n + unit]);
+    if (at === 0) return this.leadKeys[lane * this.n + unit];
     const { stored, form } = this.w;
     const { factor, scaled } = this;
     const list = this.levelIndicators[at];
@@ -266,6 +337,7 @@ export function robustness(input: AssessmentInput, result: AssessmentResult, ctx
     return { units, runs: 0, spread, seed: ROBUSTNESS_SEED, note: { code: 'analysis.robustness.skipped', params: { units: n, indicators: I } } };
   }
   const w = weightForms(input, result);
+  const settled = settle(w, n, spread);
   const { points, dimensionOf } = w;
   const params = result.params;
   const D = result.dimensions.length;
@@ -297,12 +369,12 @@ export function robustness(input: AssessmentInput, result: AssessmentResult, ctx
   const scaled = new Float64Array(I * LANES);
   const keys = new Float64Array(n * LANES);
   const laneKeys = Array.from({ length: LANES }, (_, lane) => keys.subarray(lane * n, (lane + 1) * n));
-  const inLead = new Uint8Array(I);
-  if (tieDims.length > 0) for (let i = 0; i < I; i++) inLead[i] = dimensionOf[i] === tieDims[0] ? 1 : 0;
-  const lead = new Float64Array(n * LANES);
+  const all = Int32Array.from({ length: I }, (_, i) => i);
   // Each tie-break level's indicators, in indicator order (the order perturbedScores sums them in).
-  const levelIndicators = tieDims.map((d) => Int32Array.from(Array.from({ length: I }, (_, i) => i).filter((i) => dimensionOf[i] === d)));
-  const ties = new LaneTies(w, levelIndicators, factor, scaled, lead, n);
+  const levelIndicators = tieDims.map((d) => all.filter((i) => dimensionOf[i] === d));
+  const leadKeys = new Float64Array(n * LANES);
+  const laneLeads = Array.from({ length: LANES }, (_, lane) => (tieDims.length > 0 ? leadKeys.subarray(lane * n, (lane + 1) * n) : undefined));
+  const ties = new LaneTies(w, levelIndicators, factor, scaled, leadKeys, n);
   // The reference path's scratch, made on first use.
   let reference: { factors: Float64Array; total: Float64Array; dims: Float64Array; exact: Float64Array; grade: Uint8Array } | null = null;
   for (let first = 0; first < runs; first += LANES) {
@@ -314,10 +386,15 @@ export function robustness(input: AssessmentInput, result: AssessmentResult, ctx
         scaled[i * LANES + r] = f * points[i];
       }
     }
-    scoreLanes(w, factor, scaled, inLead, n, keys, lead);
+    scoreLanes(w, settled, all, factor, scaled, n, keys);
+    toHundredths(keys);
+    if (tieDims.length > 0) {
+      scoreLanes(w, settled, levelIndicators[0], factor, scaled, n, leadKeys);
+      toHundredths(leadKeys);
+    }
     for (let lane = 0; lane < live; lane++) {
       ties.lane = lane;
-      if (ranker.run(laneKeys[lane], ties)) continue;
+      if (ranker.run(laneKeys[lane], ties, laneLeads[lane])) continue;
       reference ??= { factors: new Float64Array(I), total: new Float64Array(n), dims: new Float64Array(n * D), exact: new Float64Array(D), grade: new Uint8Array(n) };
       for (let i = 0; i < I; i++) reference.factors[i] = factor[i * LANES + lane];
       perturbedScores(w, reference.factors, D, reference.total, reference.dims, reference.exact);

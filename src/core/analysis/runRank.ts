@@ -9,7 +9,9 @@
  *    (that is where `rankUnits` uses names);
  * 2. rounded totals are whole numbers of hundredths, so one counting sort of those
  *    integers orders the units; tie-break dimensions are read (lazily, one at a time,
- *    through a callback) only inside groups of equal totals.
+ *    through a callback) only inside groups of equal totals — or, when the caller has
+ *    every unit's first tie-break score at hand, a first counting sort on it and the
+ *    callback only from the second tie-break on.
  *
  * Scratch arrays are allocated once per ranker and reused by every run.
  * Proven equal to rankUnits + gradeUnits in test/core/analysis/runRank.test.ts.
@@ -44,10 +46,11 @@ export function gradeCode(grade: Grade): number {
 export function hundredthsOf(x: number): number {
   if (x > 0 && x < 1e5) {
     const hundredths = x * 100;
-    const whole = Math.floor(hundredths);
-    const fraction = hundredths - whole;
-    // round2's test, on the same numbers: far from a half, the product decides.
-    if (Math.abs(fraction - 0.5) > 1e-6) return fraction > 0.5 ? whole + 1 : whole;
+    const fraction = hundredths - Math.floor(hundredths);
+    // round2's test, on the same numbers: far from a half, the product decides: the
+    // nearest whole number (floor of h + 0.5, exact that far from a half; no branch on the
+    // fraction to mispredict, and Math.round measured slower).
+    if (Math.abs(fraction - 0.5) > 1e-6) return Math.floor(hundredths + 0.5);
   }
   const rounded = round2(x);
   return Number.isFinite(rounded) ? Math.round(rounded * 100) : NaN;
@@ -105,9 +108,15 @@ export interface RunRanker {
    * in hundredths (`hundredthsOf`). Returns false, adding nothing, when a key is NaN or the
    * keys span too many hundredths for a counting sort (the caller then ranks the run with
    * rankUnits and gradeUnits, and adds it with `add`).
+   * `leadKeys`, when given, are every unit's level-0 tie-break scores in the form `ties`
+   * answers them (whole hundredths): the units are then sorted on (total, level 0) by two
+   * counting sorts, and `ties` is read only from level 1 on, inside groups equal on both —
+   * the same outcome (groups equal on the first tie-break are common at thousands of units;
+   * one read per tied unit costs more than the second sort). Returns false, too, when they
+   * are NaN or too wide.
    * Cost: O(units + span of the keys) plus the tie-break reads inside groups of equal keys.
    */
-  run(keys: Float64Array, ties: TieScores): boolean;
+  run(keys: Float64Array, ties: TieScores, leadKeys?: Float64Array): boolean;
   /** Adds a run ranked elsewhere: ranks and grade codes by unit. Cost: O(units). */
   add(rank: Int32Array, grade: Uint8Array): void;
   /** The grade code of `unit` in the last run that `run` ranked. Cost: O(1). */
@@ -137,7 +146,12 @@ class Ranker implements RunRanker {
   private readonly boundaryAverage: boolean;
   private readonly bucketLimit: number;
   private counts = new Int32Array(0);
+  private leadCounts = new Int32Array(0);
   private readonly bucketOf: Int32Array;
+  /** By unit: its level-0 bucket (leadKeys' top − key), when a run has leadKeys. */
+  private readonly leadOf: Int32Array;
+  /** The units in level-0 order (the first of the two counting sorts). */
+  private readonly byLead: Int32Array;
   private readonly order: Int32Array;
   private readonly groupStart: Int32Array;
   private readonly groupEnd: Int32Array;
@@ -163,6 +177,8 @@ class Ranker implements RunRanker {
     this.boundaryAverage = units.tieMode === 'low';
     this.bucketLimit = Math.max(BUCKETS_FLOOR, 8 * n);
     this.bucketOf = new Int32Array(n);
+    this.leadOf = new Int32Array(n);
+    this.byLead = new Int32Array(n);
     this.order = new Int32Array(n);
     this.groupStart = new Int32Array(n);
     this.groupEnd = new Int32Array(n);
@@ -259,11 +275,43 @@ class Ranker implements RunRanker {
     }
   }
 
-  run(keys: Float64Array, ties: TieScores): boolean {
+  /**
+   * Counting sort of the units by level-0 key, highest first, into `byLead` (stable: equal
+   * keys in unit order); `leadOf` gets each unit's bucket. False when a key is NaN or the
+   * keys span more than the bucket limit. Cost: O(units + span).
+   */
+  private sortByLead(leadKeys: Float64Array): boolean {
+    const n = this.n;
+    const { leadOf, byLead } = this;
+    let low = Infinity;
+    let high = -Infinity;
+    for (let u = 0; u < n; u++) {
+      const key = leadKeys[u];
+      if (key !== key) return false;
+      if (key < low) low = key;
+      if (key > high) high = key;
+    }
+    if (high - low + 1 > this.bucketLimit) return false;
+    const top = high | 0;
+    const span = (top - low + 1) | 0;
+    if (this.leadCounts.length < span + 1) this.leadCounts = new Int32Array(span + 1);
+    else this.leadCounts.fill(0, 0, span + 1);
+    const counts = this.leadCounts;
+    for (let u = 0; u < n; u++) {
+      const bucket = (top - leadKeys[u]) | 0;
+      leadOf[u] = bucket;
+      counts[bucket + 1]++;
+    }
+    for (let b = 0; b < span; b++) counts[b + 1] += counts[b];
+    for (let u = 0; u < n; u++) byLead[counts[leadOf[u]]++] = u;
+    return true;
+  }
+
+  run(keys: Float64Array, ties: TieScores, leadKeys?: Float64Array): boolean {
     const n = this.n;
     if (n === 0) return true;
     const { typeId, typeCount, prominent, baseGrade } = this.units;
-    const { bucketOf, order, groupStart, groupEnd, typeEnd, graded, touched, special } = this;
+    const { bucketOf, leadOf, byLead, order, groupStart, groupEnd, typeEnd, graded, touched, special } = this;
     const { best, worst, missed } = this.tally;
     let low = Infinity;
     let high = -Infinity;
@@ -274,6 +322,8 @@ class Ranker implements RunRanker {
       if (key > high) high = key;
     }
     if (typeCount * (high - low + 1) > this.bucketLimit) return false;
+    const byLevel0 = leadKeys !== undefined && this.units.tieLevels > 0;
+    if (byLevel0 && !this.sortByLead(leadKeys)) return false;
     // Small integers from here on (typed-array indices must not be doubles to stay fast).
     const top = high | 0;
     const span = (top - low + 1) | 0;
@@ -281,14 +331,20 @@ class Ranker implements RunRanker {
     if (this.counts.length < buckets + 1) this.counts = new Int32Array(buckets + 1);
     else this.counts.fill(0, 0, buckets + 1);
     const counts = this.counts;
-    // Counting sort: type ascending, then total descending.
+    // Counting sort: type ascending, then total descending (then level 0 descending, when
+    // the units come in level-0 order: the sort is stable).
     for (let u = 0; u < n; u++) {
       const bucket = (typeId[u] * span + (top - keys[u])) | 0;
       bucketOf[u] = bucket;
       counts[bucket + 1]++;
     }
     for (let b = 0; b < buckets; b++) counts[b + 1] += counts[b];
-    for (let u = 0; u < n; u++) order[counts[bucketOf[u]]++] = u;
+    if (byLevel0) {
+      for (let j = 0; j < n; j++) {
+        const u = byLead[j];
+        order[counts[bucketOf[u]]++] = u;
+      }
+    } else for (let u = 0; u < n; u++) order[counts[bucketOf[u]]++] = u;
 
     // Rank groups, type groups and ranks (into the tally).
     let typeStart = 0;
@@ -302,6 +358,18 @@ class Ranker implements RunRanker {
       if (end - p === 1) {
         groupStart[p] = p;
         groupEnd[p] = end;
+      } else if (byLevel0) {
+        // Equal totals, in level-0 order: singles are groups; equal level 0 refines from level 1.
+        for (let a = p; a < end; ) {
+          const bucket0 = leadOf[order[a]];
+          let b = a + 1;
+          while (b < end && leadOf[order[b]] === bucket0) b++;
+          if (b - a === 1) {
+            groupStart[a] = a;
+            groupEnd[a] = b;
+          } else this.refine(a, b, 1, ties);
+          a = b;
+        }
       } else this.refine(p, end, 0, ties);
       if (p > 0 && typeId[order[p]] !== typeId[order[p - 1]]) {
         typeEnd[types++] = p;

@@ -1,7 +1,7 @@
 /**
  * 稳健性分析: the re-weighted scores are exact for every method (扣分 and 加分 are not linear
  * in the points), runs repeat (fixed seed), a vanishing spread keeps every grade and rank,
- * the budget cuts the runs of a huge field, and the fast path (four runs per pass, the run
+ * the budget cuts the runs of a huge field, and the fast path (eight runs per pass, the run
  * ranker) gives exactly what a plain reference written from the rules gives.
  */
 import { Form, perturbedScores, robustness, ROBUSTNESS_SEED, runsWithinBudget, seededRandom, weightForms, type UnitRobustness } from '../../../src/core/analysis';
@@ -184,6 +184,36 @@ describe('the fast path against the reference', () => {
     expect(r.units).toEqual(referenceRobustness(input, result));
     // Not a field where nothing moves.
     expect(r.units.some((u) => u.stability < 1 && u.ranks[0] < u.ranks[1])).toBe(true);
+  });
+
+  it('agrees when 扣分 and 加分 numbers sit on the edges where the clamp may or may not bite', () => {
+    // Spread 0.2: a stored k·v at or within 1e-9·P of (1 − 0.2)·P or (1 + 0.2)·P, at P itself,
+    // 0, negative, or missing (扣分: Infinity) — the cases that settle into one form for every
+    // run and the ones that must stay with the clamp.
+    const field = syntheticInput(240, 12, 5);
+    const spread = 0.2;
+    const clamped = field.indicators.map((ind, i) => (ind.method === 'deduction' || ind.method === 'bonus' ? i : -1)).filter((i) => i >= 0);
+    expect(clamped.length).toBeGreaterThanOrEqual(2);
+    const values = field.values;
+    const n = field.units.length;
+    for (const i of clamped) {
+      const ind = field.indicators[i];
+      const k = ind.perItem ?? 1;
+      const P = ind.points;
+      const edges = [0, -1, (1 - spread) * P, (1 - spread) * P * (1 - 1e-9), (1 - spread) * P * (1 - 2e-9), (1 - spread) * P * (1 + 1e-12), P, (1 + spread) * P, (1 + spread) * P * (1 + 1e-9), (1 + spread) * P * (1 + 2e-9), (1 + spread) * P * (1 - 1e-12), 3 * P];
+      for (let u = 0; u < n; u++) {
+        const at = i * n + u;
+        if (u % 13 === 12) {
+          values.value[at] = NaN;
+          values.missing[at] = 1;
+        } else values.value[at] = edges[u % edges.length] / k;
+      }
+    }
+    const input = { ...field, params: { ...field.params, robustness: { spread, runs: 80 } } };
+    const result = compute(input);
+    const r = robustness(input, result);
+    expect(r.units).toEqual(referenceRobustness(input, result));
+    expect(r.units.some((u) => u.stability < 1)).toBe(true);
   });
 
   it('agrees where totals are too far apart for the counting sort (the reference path runs)', () => {

@@ -92,10 +92,21 @@ function fast(c: Case, base: Grade[]): { rank: number[]; grades: Grade[]; missed
   const D = c.dimensions.length;
   const tieDims = c.tieBreak.map((name) => c.dimensions.indexOf(name)).filter((d) => d >= 0);
   const keys = Float64Array.from(c.total, hundredthsOf);
-  if (!ranker.run(keys, { value: (u, level) => hundredthsOf(c.dims[u * D + tieDims[level]]) })) return null;
+  const ties = { value: (u: number, level: number) => hundredthsOf(c.dims[u * D + tieDims[level]]) };
+  if (!ranker.run(keys, ties)) return null;
   const { best, worst, missed } = ranker.tally;
   expect([...best]).toEqual([...worst]);
-  return { rank: [...best], grades: c.names.map((_, u) => GRADE_ORDER[ranker.gradeOf(u)]), missed: [...missed] };
+  const outcome = { rank: [...best], grades: c.names.map((_, u) => GRADE_ORDER[ranker.gradeOf(u)]), missed: [...missed] };
+  // With every unit's first tie-break score handed over (two counting sorts, the callback
+  // asked from level 1 on only): the same outcome, and never a level-0 read.
+  if (tieDims.length > 0) {
+    const sorted = runRanker(runUnits(c, base));
+    const lead = Float64Array.from(c.names, (_, u) => hundredthsOf(c.dims[u * D + tieDims[0]]));
+    const deeper = { value: (u: number, level: number) => (level === 0 ? NaN : ties.value(u, level)) };
+    expect(sorted.run(keys, deeper, lead)).toBe(true);
+    expect({ rank: [...sorted.tally.best], grades: c.names.map((_, u) => GRADE_ORDER[sorted.gradeOf(u)]), missed: [...sorted.tally.missed] }).toEqual(outcome);
+  }
+  return outcome;
 }
 
 const base: Omit<Case, 'names' | 'types' | 'total' | 'dims' | 'mayBeGood' | 'prominent'> = {
