@@ -3,9 +3,9 @@
  * EdgeHTML), in plain DOM — no React, no Fluent, nothing newer than ES5 once compiled
  * (babel preset-env for IE 11, core-js polyfills by usage; see webpack.config.js).
  *
- *   roles (defaulted by sheet name, changeable) → 检查数据 (error list; a click selects the
- *   cell) → 计算排名 → summary (grades, interviews, failed assistance units) → links that
- *   open the result sheets.
+ *   roles (defaulted by sheet name, changeable) → 上年结果表 (optional, default （无）, as in
+ *   the modern pane) → 检查数据 (error list; a click selects the cell) → 计算排名 → summary
+ *   (grades, interviews, failed assistance units) → links that open the result sheets.
  *
  * It talks to the workbook only through an InteractivePort (src/io/port.ts) plus the small
  * LegacyHost below, so the Excel adapter (createOfficePort) and the WPS adapter both plug in.
@@ -16,6 +16,7 @@ import type { MessageCode } from '../core/messages';
 import type { Issue, Lang, Msg, MsgParams, Roles } from '../core/types';
 import { runAssessmentInExcel } from '../io/office';
 import type { InteractivePort } from '../io/port';
+import { previousSheetIn, previousSheetOptions } from '../taskpane/previous';
 import { defaultRoles, NO_SHEET, OPTIONAL_ROLES, ROLE_KEYS, type RoleKey } from '../taskpane/roles';
 import { SUMMARY_GRADES, summarize } from '../taskpane/summary';
 
@@ -45,6 +46,8 @@ export interface LegacyPane {
   compute(): Promise<void>;
   /** The roles in effect. */
   roles(): Roles;
+  /** The 上年结果表 in effect, or null for none. */
+  previousSheet(): string | null;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -74,6 +77,7 @@ export function mountLegacyPane(root: HTMLElement, host: LegacyHost): LegacyPane
 
   let sheets: string[] = [];
   const chosen: Partial<Roles> = {};
+  let chosenPrevious = NO_SHEET;
   let busy = false;
 
   clear(root);
@@ -98,11 +102,25 @@ export function mountLegacyPane(root: HTMLElement, host: LegacyHost): LegacyPane
     select.setAttribute('data-role', role);
     select.addEventListener('change', () => {
       chosen[role] = select.value;
+      renderPrevious(); // a sheet given a role is no longer offered as last year's
     });
     selects[role] = select;
     label.appendChild(select);
     rolesBox.appendChild(label);
   }
+
+  // 上年结果表: offered by sheet name only (no read), checked when it is read.
+  const previousLabel = element('label', 'kl-role');
+  previousLabel.appendChild(element('span', '', say('ui.previous.sheet')));
+  const previousSelect = element('select');
+  previousSelect.setAttribute('data-testid', 'previous-sheet');
+  previousSelect.addEventListener('change', () => {
+    chosenPrevious = previousSelect.value;
+  });
+  previousLabel.appendChild(previousSelect);
+  const previousBox = element('div', 'kl-previous');
+  previousBox.appendChild(previousLabel);
+  previousBox.appendChild(element('p', 'kl-hint', say('ui.previous.sheetHint')));
 
   const buttons = element('div', 'kl-buttons');
   const checkButton = element('button', 'kl-button', say('ui.check.button'));
@@ -120,6 +138,7 @@ export function mountLegacyPane(root: HTMLElement, host: LegacyHost): LegacyPane
   summaryBox.setAttribute('data-testid', 'summary');
 
   root.appendChild(rolesBox);
+  root.appendChild(previousBox);
   root.appendChild(buttons);
   root.appendChild(status);
   root.appendChild(failure);
@@ -127,6 +146,24 @@ export function mountLegacyPane(root: HTMLElement, host: LegacyHost): LegacyPane
   root.appendChild(summaryBox);
 
   const roles = (): Roles => defaultRoles(sheets, chosen);
+  const previousSheet = (): string | null => {
+    const sheet = previousSheetIn(previousSheetOptions(sheets, roles()), chosenPrevious);
+    return sheet === NO_SHEET ? null : sheet;
+  };
+
+  function renderPrevious(): void {
+    clear(previousSelect);
+    const none = element('option', '', say('ui.role.none'));
+    none.value = NO_SHEET;
+    previousSelect.appendChild(none);
+    for (const option of previousSheetOptions(sheets, roles())) {
+      const item = element('option', '', option.own ? say('ui.previous.ownResult', { sheet: option.sheet }) : option.sheet);
+      item.value = option.sheet;
+      previousSelect.appendChild(item);
+    }
+    chosenPrevious = previousSheet() ?? NO_SHEET;
+    previousSelect.value = chosenPrevious;
+  }
 
   function renderRoles(): void {
     const current = roles();
@@ -261,19 +298,24 @@ export function mountLegacyPane(root: HTMLElement, host: LegacyHost): LegacyPane
     }
   }
 
+  /** Reads the sheet names again (a run may have added or replaced sheets). */
+  async function listSheets(): Promise<void> {
+    sheets = (await port.read(() => [])).sheetNames;
+    renderRoles();
+    renderPrevious();
+  }
+
   const pane: LegacyPane = {
     roles,
-    refresh: () =>
-      guarded(async () => {
-        sheets = (await port.read(() => [])).sheetNames;
-        renderRoles();
-      }),
+    previousSheet,
+    refresh: () => guarded(listSheets),
     check: () =>
       guarded(async () => {
         showStatus(say('ui.check.running'));
         clear(summaryBox);
         const current = roles();
-        const outcome = assess(await port.read((names) => sheetsToRead(names, current)), { lang, now: now(), roles: current });
+        const previous = previousSheet();
+        const outcome = assess(await port.read((names) => sheetsToRead(names, current, previous)), { lang, now: now(), roles: current, previousSheet: previous });
         renderIssues(outcome.issues);
         const errors = outcome.issues.filter((i) => i.severity === 'error').length;
         showStatus(errors > 0 ? '' : say(outcome.issues.length === 0 ? 'ui.check.clean' : 'ui.check.ready'));
@@ -282,7 +324,8 @@ export function mountLegacyPane(root: HTMLElement, host: LegacyHost): LegacyPane
       guarded(async () => {
         showStatus(say('ui.compute.running'));
         clear(summaryBox);
-        const outcome = await runAssessmentInExcel(port, { lang, now: now(), roles: roles() });
+        const previous = previousSheet();
+        const outcome = await runAssessmentInExcel(port, { lang, now: now(), roles: roles(), previousSheet: previous });
         const errors = outcome.issues.filter((i) => i.severity === 'error').length;
         if (!outcome.ok) {
           renderIssues(outcome.issues);
@@ -293,6 +336,10 @@ export function mountLegacyPane(root: HTMLElement, host: LegacyHost): LegacyPane
         if (outcome.issues.length > 0) renderIssues(outcome.issues);
         renderSummary(outcome);
         showStatus(say('ui.compute.done', { count: summarize(outcome)?.sheets.length ?? 0 }));
+        // Kaohe's own 考核结果 chosen as last year is now this year's: the choice goes back to
+        // none (as in the modern pane). Then the sheets as they are now.
+        if (previous !== null && (outcome.plan?.add ?? []).some((sheet) => sheet.name === previous)) chosenPrevious = NO_SHEET;
+        await listSheets();
       }),
   };
   checkButton.addEventListener('click', () => void pane.check());

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  *
  * The legacy pane (plain DOM) driving the Excel simulator: roles defaulted by sheet name and
- * changeable, 检查数据 with the error list (a click selects the cell), 计算排名, the summary,
+ * changeable, 上年结果表 (同比), 检查数据 with the error list (a click selects the cell), 计算排名, the summary,
  * links that open the result sheets; English when Office is English; failures in our words.
  */
 import { REGISTRY_SHEET } from '../../src/core';
@@ -62,6 +62,47 @@ describe('legacy pane on Excel 2016 (simulator)', () => {
       click(link);
       await settle();
       expect(sim.activeSheet).toBe('约谈名单');
+    } finally {
+      uninstall();
+    }
+  });
+
+  it('offers a 上年结果表 (default （无）) and, when one is chosen, adds 上年排名 and 名次变化 to 考核结果', async () => {
+    // Last year (排名, 单位, 总分, 等次): 龙源村 was 5th and is 2nd now (↑3); 梅池村 was 1st and is 3rd (↓2).
+    const lastYear = { name: '2017考核结果', rows: [['排名', '单位', '总分', '等次'], [1, '梅池村', 96, '好'], [2, '黄金村', 95, '好'], [3, '老屋村', 94, '好'], [5, '龙源村', 92, '较好']] };
+    const { sim, uninstall, root, pane } = setUp();
+    try {
+      sim.addSheet(lastYear.name, lastYear.rows);
+      sim.addSheet('Sheet1', [['备注']]);
+      await pane.refresh();
+      const picker = root.querySelector('select[data-testid="previous-sheet"]') as HTMLSelectElement;
+      expect(Array.from(picker.options).map((o) => o.textContent)).toEqual(['（无）', '2017考核结果', 'Sheet1']);
+      expect(picker.value).toBe('');
+      expect(pane.previousSheet()).toBeNull();
+      picker.value = '2017考核结果';
+      picker.dispatchEvent(new Event('change'));
+      expect(pane.previousSheet()).toBe('2017考核结果');
+
+      await pane.compute();
+      expect(text(root, 'status')).toContain('计算完成');
+      const result = sim.valuesOf('考核结果');
+      const header = result.find((row) => row.includes('上年排名')) as unknown[];
+      const row = (name: string) => result.find((r) => r.includes(name)) as unknown[];
+      const at = (name: string, column: string) => row(name)[header.indexOf(column)];
+      expect([at('龙源村', '上年排名'), at('龙源村', '名次变化'), at('梅池村', '名次变化')]).toEqual([5, '↑3', '↓2']);
+      // The last-year sheet was only read; after the run it is still offered and still chosen,
+      // and this run's 考核结果 is offered last, as this workbook's own.
+      expect(sim.valuesOf('2017考核结果')).toEqual(lastYear.rows);
+      expect(Array.from(picker.options).map((o) => o.textContent)).toEqual(['（无）', '2017考核结果', 'Sheet1', '考核结果（本工作簿上次计算的结果，不是上年的）']);
+      expect(picker.value).toBe('2017考核结果');
+
+      // Kaohe's own 考核结果 chosen: read as asked, then replaced by this run, so the choice goes back to （无）.
+      picker.value = '考核结果';
+      picker.dispatchEvent(new Event('change'));
+      await pane.compute();
+      expect(text(root, 'status')).toContain('计算完成');
+      expect(picker.value).toBe('');
+      expect(pane.previousSheet()).toBeNull();
     } finally {
       uninstall();
     }
