@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { ledgerRows, syntheticLedger } from '../../test/helpers/generate';
-import { median, timedRun } from './measure';
+import { cliCommand, median, timedRun, warmCli } from './measure';
 
 export interface CliFigures {
   units: number;
@@ -44,7 +44,7 @@ const ExcelJS = require('exceljs');
 
 /**
  * Times the CLI and the ExcelJS round trip, median of `runs` each (after one warm-up run
- * of each, which also fills the OS file cache). `root` is the repository (for tsx and exceljs).
+ * of each, which also fills the OS file cache). `root` is the repository (for the CLI and exceljs).
  */
 export async function benchCli(root: string, units: number, indicators: number, runs: number): Promise<CliFigures> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'kaohe-bench-'));
@@ -53,8 +53,9 @@ export async function benchCli(root: string, units: number, indicators: number, 
     const output = path.join(dir, 'out.xlsx');
     const copy = path.join(dir, 'copy.xlsx');
     await writeLedgerXlsx(input, units, indicators);
-    const tsx = path.join(root, 'node_modules/.bin/tsx');
-    const cli = async () => (await timedRun(tsx, [path.join(root, 'src/cli/main.ts'), 'compute', input, '-o', output], root)).ms;
+    const [node, ...launcher] = cliCommand(root);
+    await warmCli(root);
+    const cli = async () => (await timedRun(node, [...launcher, 'compute', input, '-o', output], root)).ms;
     const excelJs = async () => (await timedRun(process.execPath, ['-e', ROUND_TRIP, output, copy], root)).ms;
     await cli();
     await excelJs();

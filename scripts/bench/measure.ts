@@ -71,3 +71,18 @@ export function timedRun(command: string, args: string[], cwd: string, heapMb?: 
     });
   });
 }
+
+/**
+ * The CLI as `npm run cli` runs it (without npm's own start-up): Node on the launcher
+ * scripts/cli.cjs, which runs the bundled CLI. Append the CLI's arguments.
+ * @example const [command, ...args] = cliCommand(root); await timedRun(command, [...args, 'compute', input], root)
+ */
+export function cliCommand(root: string): string[] {
+  return [process.execPath, path.join(root, 'scripts/cli.cjs')];
+}
+
+/** Builds the CLI bundle if it is stale (untimed), so that no timed run pays for the build. */
+export async function warmCli(root: string): Promise<void> {
+  const [command, ...args] = cliCommand(root);
+  await timedRun(command, [...args, '--help'], root);
+}
