@@ -346,55 +346,55 @@ class Ranker implements RunRanker {
       }
     } else for (let u = 0; u < n; u++) order[counts[bucketOf[u]]++] = u;
 
-    // Rank groups, type groups and ranks (into the tally).
-    let typeStart = 0;
-    let groups = 0;
+    // Rank groups, type groups and ranks (into the tally), bucket by bucket: after the
+    // scatter, counts[b] is where bucket b ends, and type t holds buckets t·span … (t+1)·span − 1
+    // (no unit's data is read to find where a group or a type ends).
+    const dense = this.dense;
     let types = 0;
-    let p = 0;
-    while (p < n) {
-      const bucket = bucketOf[order[p]];
-      let end = p + 1;
-      while (end < n && bucketOf[order[end]] === bucket) end++;
-      if (end - p === 1) {
-        groupStart[p] = p;
-        groupEnd[p] = end;
-      } else if (byLevel0) {
-        // Equal totals, in level-0 order: singles are groups; equal level 0 refines from level 1.
-        for (let a = p; a < end; ) {
-          const bucket0 = leadOf[order[a]];
-          let b = a + 1;
-          while (b < end && leadOf[order[b]] === bucket0) b++;
-          if (b - a === 1) {
-            groupStart[a] = a;
-            groupEnd[a] = b;
-          } else this.refine(a, b, 1, ties);
-          a = b;
+    let start = 0;
+    for (let t = 0; t < typeCount; t++) {
+      const typeStart = start;
+      let groups = 0;
+      const last = (t + 1) * span;
+      for (let b = t * span; b < last; b++) {
+        const end = counts[b];
+        if (end === start) continue;
+        if (end - start === 1) {
+          groupStart[start] = start;
+          groupEnd[start] = end;
+        } else if (byLevel0) {
+          // Equal totals, in level-0 order: singles are groups; equal level 0 refines from level 1.
+          for (let a = start; a < end; ) {
+            const bucket0 = leadOf[order[a]];
+            let z = a + 1;
+            while (z < end && leadOf[order[z]] === bucket0) z++;
+            if (z - a === 1) {
+              groupStart[a] = a;
+              groupEnd[a] = z;
+            } else this.refine(a, z, 1, ties);
+            a = z;
+          }
+        } else this.refine(start, end, 0, ties);
+        for (let g = start; g < end; g = groupEnd[g]) {
+          groups++;
+          const r = dense ? groups : g - typeStart + 1;
+          for (let q = g; q < groupEnd[g]; q++) {
+            const u = order[q];
+            if (r < best[u]) best[u] = r;
+            if (r > worst[u]) worst[u] = r;
+          }
         }
-      } else this.refine(p, end, 0, ties);
-      if (p > 0 && typeId[order[p]] !== typeId[order[p - 1]]) {
-        typeEnd[types++] = p;
-        typeStart = p;
-        groups = 0;
+        start = end;
       }
-      for (let g = p; g < end; g = groupEnd[g]) {
-        groups++;
-        const r = this.dense ? groups : g - typeStart + 1;
-        for (let q = g; q < groupEnd[g]; q++) {
-          const u = order[q];
-          if (r < best[u]) best[u] = r;
-          if (r > worst[u]) worst[u] = r;
-        }
-      }
-      p = end;
+      if (start > typeStart) typeEnd[types++] = start;
     }
-    typeEnd[types++] = n;
 
     for (let t = 0; t < this.touchedCount; t++) graded[touched[t]] = NONE;
     this.touchedCount = 0;
-    let start = 0;
+    let from = 0;
     for (let t = 0; t < types; t++) {
-      this.gradeType(start, typeEnd[t]);
-      start = typeEnd[t];
+      this.gradeType(from, typeEnd[t]);
+      from = typeEnd[t];
     }
     // Grades against the computation: a unit the run graded, or a special one; every other
     // unit ends 较好 as it was.
