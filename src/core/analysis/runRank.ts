@@ -10,8 +10,8 @@
  * 2. rounded totals are whole numbers of hundredths, so one counting sort of those
  *    integers orders the units; tie-break dimensions are read (lazily, one at a time,
  *    through a callback) only inside groups of equal totals — or, when the caller has
- *    every unit's first tie-break score at hand, a first counting sort on it and the
- *    callback only from the second tie-break on.
+ *    every unit's first tie-break score at hand, straight from those, and the callback only
+ *    from the second tie-break on.
  *
  * Scratch arrays are allocated once per ranker and reused by every run.
  * Proven equal to rankUnits + gradeUnits in test/core/analysis/runRank.test.ts.
@@ -109,11 +109,10 @@ export interface RunRanker {
    * keys span too many hundredths for a counting sort (the caller then ranks the run with
    * rankUnits and gradeUnits, and adds it with `add`).
    * `leadKeys`, when given, are every unit's level-0 tie-break scores in the form `ties`
-   * answers them (whole hundredths): the units are then sorted on (total, level 0) by two
-   * counting sorts, and `ties` is read only from level 1 on, inside groups equal on both —
-   * the same outcome (groups equal on the first tie-break are common at thousands of units;
-   * one read per tied unit costs more than the second sort). Returns false, too, when they
-   * are NaN or too wide.
+   * answers them (whole hundredths): equal totals are then ordered on them directly, and
+   * `ties` is read only from level 1 on, inside groups equal on both — the same outcome
+   * (equal totals are common at thousands of units; a callback per tied unit cost more).
+   * Returns false, too, when one of them is NaN.
    * Cost: O(units + span of the keys) plus the tie-break reads inside groups of equal keys.
    */
   run(keys: Float64Array, ties: TieScores, leadKeys?: Float64Array): boolean;
@@ -146,12 +145,7 @@ class Ranker implements RunRanker {
   private readonly boundaryAverage: boolean;
   private readonly bucketLimit: number;
   private counts = new Int32Array(0);
-  private leadCounts = new Int32Array(0);
   private readonly bucketOf: Int32Array;
-  /** By unit: its level-0 bucket (leadKeys' top − key), when a run has leadKeys. */
-  private readonly leadOf: Int32Array;
-  /** The units in level-0 order (the first of the two counting sorts). */
-  private readonly byLead: Int32Array;
   private readonly order: Int32Array;
   private readonly groupStart: Int32Array;
   private readonly groupEnd: Int32Array;
@@ -177,8 +171,6 @@ class Ranker implements RunRanker {
     this.boundaryAverage = units.tieMode === 'low';
     this.bucketLimit = Math.max(BUCKETS_FLOOR, 8 * n);
     this.bucketOf = new Int32Array(n);
-    this.leadOf = new Int32Array(n);
-    this.byLead = new Int32Array(n);
     this.order = new Int32Array(n);
     this.groupStart = new Int32Array(n);
     this.groupEnd = new Int32Array(n);
@@ -275,43 +267,11 @@ class Ranker implements RunRanker {
     }
   }
 
-  /**
-   * Counting sort of the units by level-0 key, highest first, into `byLead` (stable: equal
-   * keys in unit order); `leadOf` gets each unit's bucket. False when a key is NaN or the
-   * keys span more than the bucket limit. Cost: O(units + span).
-   */
-  private sortByLead(leadKeys: Float64Array): boolean {
-    const n = this.n;
-    const { leadOf, byLead } = this;
-    let low = Infinity;
-    let high = -Infinity;
-    for (let u = 0; u < n; u++) {
-      const key = leadKeys[u];
-      if (key !== key) return false;
-      if (key < low) low = key;
-      if (key > high) high = key;
-    }
-    if (high - low + 1 > this.bucketLimit) return false;
-    const top = high | 0;
-    const span = (top - low + 1) | 0;
-    if (this.leadCounts.length < span + 1) this.leadCounts = new Int32Array(span + 1);
-    else this.leadCounts.fill(0, 0, span + 1);
-    const counts = this.leadCounts;
-    for (let u = 0; u < n; u++) {
-      const bucket = (top - leadKeys[u]) | 0;
-      leadOf[u] = bucket;
-      counts[bucket + 1]++;
-    }
-    for (let b = 0; b < span; b++) counts[b + 1] += counts[b];
-    for (let u = 0; u < n; u++) byLead[counts[leadOf[u]]++] = u;
-    return true;
-  }
-
   run(keys: Float64Array, ties: TieScores, leadKeys?: Float64Array): boolean {
     const n = this.n;
     if (n === 0) return true;
     const { typeId, typeCount, prominent, baseGrade } = this.units;
-    const { bucketOf, leadOf, byLead, order, groupStart, groupEnd, typeEnd, graded, touched, special } = this;
+    const { bucketOf, order, groupStart, groupEnd, typeEnd, graded, touched, special } = this;
     const { best, worst, missed } = this.tally;
     let low = Infinity;
     let high = -Infinity;
@@ -322,8 +282,8 @@ class Ranker implements RunRanker {
       if (key > high) high = key;
     }
     if (typeCount * (high - low + 1) > this.bucketLimit) return false;
-    const byLevel0 = leadKeys !== undefined && this.units.tieLevels > 0;
-    if (byLevel0 && !this.sortByLead(leadKeys)) return false;
+    const lead = this.units.tieLevels > 0 ? leadKeys : undefined;
+    if (lead !== undefined) for (let u = 0; u < n; u++) if (lead[u] !== lead[u]) return false;
     // Small integers from here on (typed-array indices must not be doubles to stay fast).
     const top = high | 0;
     const span = (top - low + 1) | 0;
@@ -331,20 +291,14 @@ class Ranker implements RunRanker {
     if (this.counts.length < buckets + 1) this.counts = new Int32Array(buckets + 1);
     else this.counts.fill(0, 0, buckets + 1);
     const counts = this.counts;
-    // Counting sort: type ascending, then total descending (then level 0 descending, when
-    // the units come in level-0 order: the sort is stable).
+    // Counting sort: type ascending, then total descending (stable: unit order within a bucket).
     for (let u = 0; u < n; u++) {
       const bucket = (typeId[u] * span + (top - keys[u])) | 0;
       bucketOf[u] = bucket;
       counts[bucket + 1]++;
     }
     for (let b = 0; b < buckets; b++) counts[b + 1] += counts[b];
-    if (byLevel0) {
-      for (let j = 0; j < n; j++) {
-        const u = byLead[j];
-        order[counts[bucketOf[u]]++] = u;
-      }
-    } else for (let u = 0; u < n; u++) order[counts[bucketOf[u]]++] = u;
+    for (let u = 0; u < n; u++) order[counts[bucketOf[u]]++] = u;
 
     // Rank groups, type groups and ranks (into the tally), bucket by bucket: after the
     // scatter, counts[b] is where bucket b ends, and type t holds buckets t·span … (t+1)·span − 1
@@ -362,12 +316,23 @@ class Ranker implements RunRanker {
         if (end - start === 1) {
           groupStart[start] = start;
           groupEnd[start] = end;
-        } else if (byLevel0) {
-          // Equal totals, in level-0 order: singles are groups; equal level 0 refines from level 1.
+        } else if (lead !== undefined) {
+          // Equal totals: sorted by level 0, highest first (insertion sort, stable: the
+          // groups are small), singles are groups, equal level 0 refines from level 1.
+          for (let p = start + 1; p < end; p++) {
+            const u = order[p];
+            const value = lead[u];
+            let q = p - 1;
+            while (q >= start && lead[order[q]] < value) {
+              order[q + 1] = order[q];
+              q--;
+            }
+            order[q + 1] = u;
+          }
           for (let a = start; a < end; ) {
-            const bucket0 = leadOf[order[a]];
+            const level0 = lead[order[a]];
             let z = a + 1;
-            while (z < end && leadOf[order[z]] === bucket0) z++;
+            while (z < end && lead[order[z]] === level0) z++;
             if (z - a === 1) {
               groupStart[a] = a;
               groupEnd[a] = z;
