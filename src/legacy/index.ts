@@ -33,7 +33,7 @@ const STYLE = [
   '.kaohe-legacy{font-family:"Microsoft YaHei","Segoe UI",sans-serif;font-size:14px;color:#242424;padding:12px;max-width:640px}',
   '.kl-title{font-size:18px;margin:0 0 8px}.kl-note,.kl-hint{color:#616161;font-size:12px}',
   '.kl-roles{border:1px solid #d1d1d1;padding:8px;margin:0 0 12px}.kl-role{display:block;margin:6px 0}',
-  '.kl-role span{display:inline-block;width:12em}.kl-role select{min-width:12em}',
+  '.kl-role span{display:inline-block;width:12em}.kl-role select{min-width:12em;max-width:100%}',
   '.kl-button{padding:6px 16px;margin-right:8px;border:1px solid #8a8a8a;background:#fff;cursor:pointer}',
   '.kl-primary{background:#0f6cbd;color:#fff;border-color:#0f6cbd}.kl-button[disabled]{opacity:.5}',
   '.kl-error{color:#b10e1c}.kl-issue{margin:4px 0}.kl-issue-error strong{color:#b10e1c}.kl-link{color:#0f6cbd}',
