@@ -407,9 +407,10 @@ export interface OutCell {
 /**
  * Rows built on demand, for a sheet too big to hold as cells (计算明细 at 200,000 units ×
  * 40 indicators is 8 million rows). `band(start, end)` builds rows [start, end) afresh on
- * each call, 0 ≤ start ≤ end ≤ count. The rows carry no notes (a note there is not
- * written) and wrap no text (their heights stay the default). Read them through
- * src/core/report/rows.ts (`sheetBands`, `eagerSheet`).
+ * each call, 0 ≤ start ≤ end ≤ count. Their notes are written only when `notes` says how
+ * many there are (the writer must know before it writes the rows); their heights are the
+ * sheet's `heights` like any row's (tableSheet fits wrapped lazy rows when asked). Read
+ * them through src/core/report/rows.ts (`sheetBands`, `eagerSheet`).
  */
 export interface LazyRows {
   /** Where the rows go among the held ones: before `rows[at]` (after the title and header). */
@@ -418,6 +419,8 @@ export interface LazyRows {
   /** No lazy row has more cells. */
   columns: number;
   band(start: number, end: number): OutCell[][];
+  /** How many cells of rows [start, end) carry a note, without building them; absent: none (any note there is not written). */
+  notes?(start: number, end: number): number;
 }
 
 /** A sheet Kaohe writes, laid out from A1. Row 0 is the title row. */

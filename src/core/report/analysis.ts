@@ -9,7 +9,8 @@ import type { UnitGap } from '../analysis/gaps';
 import { formatNumber } from '../numbers';
 import { t } from '../messages';
 import type { AssessmentResult, ChartSpec, Grade, OutCell, OutputSheet } from '../types';
-import { FAIL_FILL, GRADE_FILLS, numberCell, resultTitle, rowHeights, scoreCell, tableSheet, textCell } from './layout';
+import { FAIL_FILL, GRADE_FILLS, numberCell, resultTitle, rowHeights, scoreCell, tableSheet, textCell, type TableSheetSpec } from './layout';
+import { LAZY_UNIT_ROWS } from './results';
 
 export const ROBUSTNESS_SHEET = '稳健性分析';
 export const YEARS_SHEET = '同比分析';
@@ -41,12 +42,37 @@ export function worseText(gap: UnitGap, grade: Grade, total: number): string {
 }
 
 /**
- * 稳健性分析: rank order, stability (below 90% highlighted), the ranks reached, and the
- * gaps in words. Cost: O(units).
+ * The table spec's rows for per-unit rows `band` followed by held `after` rows: held when
+ * there are fewer than `lazyFrom` units (LAZY_UNIT_ROWS unless told), else lazy.
  */
-export function robustnessSheet(result: AssessmentResult, analysis: Analysis): OutputSheet {
+function unitRows(
+  count: number,
+  columns: number,
+  band: (start: number, end: number) => OutCell[][],
+  after: OutCell[][],
+  lazyFrom = LAZY_UNIT_ROWS,
+): Pick<TableSheetSpec, 'rows' | 'lazy'> {
+  if (count < lazyFrom) return { rows: [...band(0, count), ...after] };
+  return { rows: [], lazy: { count, columns, band, after } };
+}
+
+/** Rows [start, end) of `make(k)` for unit positions k. */
+const bandOf =
+  (make: (k: number) => OutCell[]) =>
+  (start: number, end: number): OutCell[][] => {
+    const rows: OutCell[][] = [];
+    for (let k = start; k < end; k++) rows.push(make(k));
+    return rows;
+  };
+
+/**
+ * 稳健性分析: rank order, stability (below 90% highlighted), the ranks reached, and the
+ * gaps in words; the unit rows lazy from `lazyFrom` units on. Cost: O(units).
+ */
+export function robustnessSheet(result: AssessmentResult, analysis: Analysis, options: { lazyFrom?: number } = {}): OutputSheet {
   const r = analysis.robustness;
-  const rows: OutCell[][] = result.units.map((unit, k) => {
+  const band = bandOf((k) => {
+    const unit = result.units[k];
     const rob = r.units[k];
     const low = r.runs > 0 && rob.stability < STABILITY_WARN;
     const gap = analysis.gaps[k];
@@ -67,24 +93,25 @@ export function robustnessSheet(result: AssessmentResult, analysis: Analysis): O
     t({ code: 'report.analysis.robustnessLead', params: { spread: percentText(r.spread), runs: r.runs, seed: r.seed } }, 'zh'),
     ...(r.note ? [t(r.note, 'zh')] : []),
   ];
-  const sheet = tableSheet({
+  const headers = ['排名', '单位', '等次', '总分', '稳定性', '名次范围', '距上一等次（分）', '距上一等次', '保持等次的余量（分）', '保持等次'];
+  return tableSheet({
     name: ROBUSTNESS_SHEET,
     title: resultTitle(result.params, ROBUSTNESS_SHEET),
-    headers: ['排名', '单位', '等次', '总分', '稳定性', '名次范围', '距上一等次（分）', '距上一等次', '保持等次的余量（分）', '保持等次'],
-    rows: [...rows, [], ...lead.map((line) => [textCell(line)])],
+    headers,
+    ...unitRows(result.units.length, headers.length, band, [[], ...lead.map((line) => [textCell(line)])], options.lazyFrom),
     freezeCols: 2,
   });
-  return sheet;
 }
 
 /**
  * 同比分析: every unit of this year with last year's rank, total and grade, then the summary
  * (Spearman, new and gone units, the units that moved most). Cost: O(units).
  */
-export function yearsSheet(result: AssessmentResult, analysis: Analysis): OutputSheet | null {
+export function yearsSheet(result: AssessmentResult, analysis: Analysis, options: { lazyFrom?: number } = {}): OutputSheet | null {
   const years = analysis.years;
   if (!years) return null;
-  const rows: OutCell[][] = result.units.map((unit, k) => {
+  const band = bandOf((k) => {
+    const unit = result.units[k];
     const last = years.units[k];
     const gradeChange = last ? (last.grade === unit.grade ? '不变' : `${last.grade} → ${unit.grade}`) : '';
     return [
@@ -110,11 +137,12 @@ export function yearsSheet(result: AssessmentResult, analysis: Analysis): Output
     `等次变化：${years.gradeChanged.length} 个单位`,
     `名次变化最大：${movers || '无'}`,
   ];
+  const headers = ['排名', '单位', '总分', '等次', '上年排名', '上年总分', '上年等次', '名次变化', '等次变化'];
   return tableSheet({
     name: YEARS_SHEET,
     title: resultTitle(result.params, YEARS_SHEET),
-    headers: ['排名', '单位', '总分', '等次', '上年排名', '上年总分', '上年等次', '名次变化', '等次变化'],
-    rows: [...rows, [], ...lines.map((line) => [textCell(line)])],
+    headers,
+    ...unitRows(result.units.length, headers.length, band, [[], ...lines.map((line) => [textCell(line)])], options.lazyFrom),
     freezeCols: 2,
   });
 }
@@ -179,9 +207,8 @@ export function withPreviousColumns(sheet: OutputSheet, result: AssessmentResult
   let at = header.findIndex((cell) => cell.v === '说明');
   if (at < 0) at = header.length;
   const headerCells = ['上年排名', '名次变化', '上年等次'].map((h) => textCell(h, { bold: true, align: 'center', wrap: true }));
-  const rows = sheet.rows.map((row, r) => {
-    if (r === 0) return row;
-    if (r === 1) return [...row.slice(0, at), ...headerCells, ...row.slice(at)];
+  // Sheet row r holds unit k = r − 2 (title and header above).
+  const withYears = (row: OutCell[], r: number): OutCell[] => {
     const k = r - 2;
     if (k >= result.units.length) return row;
     const last = years.units[k];
@@ -191,11 +218,19 @@ export function withPreviousColumns(sheet: OutputSheet, result: AssessmentResult
       last ? textCell(last.grade, { align: 'center', fill: GRADE_FILLS[last.grade] }) : textCell(''),
     ];
     return [...row.slice(0, at), ...cells, ...row.slice(at)];
+  };
+  const lazy = sheet.lazy;
+  const rows = sheet.rows.map((row, r) => {
+    if (r === 0) return row;
+    if (r === 1) return [...row.slice(0, at), ...headerCells, ...row.slice(at)];
+    return withYears(row, lazy && r >= lazy.at ? r + lazy.count : r);
   });
   const widths = [...sheet.widths.slice(0, at), 10, 10, 10, ...sheet.widths.slice(at)];
   const columns = widths.length;
   const merges = sheet.merges.map((m) => (m.startsWith('A1:') && m.endsWith('1') ? `A1:${columnLetter(columns - 1)}1` : m));
-  return { ...sheet, rows, widths, merges };
+  if (!lazy) return { ...sheet, rows, widths, merges };
+  const band = (start: number, end: number): OutCell[][] => lazy.band(start, end).map((row, i) => withYears(row, lazy.at + start + i));
+  return { ...sheet, rows, lazy: { ...lazy, columns: lazy.columns + 3, band }, widths, merges };
 }
 
 /** The analysis sheets in tab order (after 考核结果): 稳健性分析, 同比分析 (with last year), 图表. */

@@ -6,7 +6,7 @@ import { issueText, t } from '../messages';
 import type { AssessmentResult, Issue, JsonReport, Lang } from '../types';
 import { round2 } from '../numbers';
 import { vetoLine } from './words';
-import { analysisJson } from './analysisJson';
+import { previousJson, unitAnalysisJson } from './analysisJson';
 import type { Analysis } from '../analysis';
 
 function issueEntry(issue: Issue, lang: Lang): JsonReport['warnings'][number] {
@@ -26,7 +26,7 @@ export function toJson(result: AssessmentResult | null, issues: Issue[], lang: L
   }
   const report: JsonReport = {
     year: result.params.year,
-    units: result.units.map((unit) => ({
+    units: result.units.map((unit, k) => ({
       name: unit.name,
       type: unit.type,
       rank: unit.rank,
@@ -37,6 +37,7 @@ export function toJson(result: AssessmentResult | null, issues: Issue[], lang: L
       interview: unit.interview,
       vetoes: unit.vetoes.map((veto) => ({ category: veto.category, text: t(veto.text, lang), evidence: veto.evidence })),
       dimensions: Object.fromEntries(result.dimensions.map((dim) => [dim, round2(unit.dimensions[dim] ?? 0)])),
+      ...(analysis ? unitAnalysisJson(analysis, k) : {}),
     })),
     interviews: result.interviews.map((interview) => ({
       unit: interview.unit,
@@ -52,6 +53,7 @@ export function toJson(result: AssessmentResult | null, issues: Issue[], lang: L
     })),
     warnings,
     errors,
+    ...(analysis ? { previous: previousJson(analysis) } : {}),
   };
-  return analysis ? analysisJson(report, analysis) : report;
+  return report;
 }

@@ -174,11 +174,13 @@ export interface TableSheetSpec {
   headers: string[];
   rows: OutCell[][];
   /**
-   * Rows built on demand after `rows` (计算明细 at 200,000 units); the widths fit them too:
-   * through `fit` (widenToText on what the cells would show) when given, else read band by
-   * band. See LazyRows.
+   * Rows built on demand after `rows` (计算明细, 考核结果 and 稳健性分析 with many units); the
+   * widths fit them too: through `fit` (widenToText on what the cells would show) when
+   * given, else read band by band. `wrap`: they wrap text, so their heights are fitted too
+   * (one more pass, band by band). `after`: rows held after them (a sheet's closing lines).
+   * See LazyRows.
    */
-  lazy?: Omit<LazyRows, 'at'> & { fit?: (widths: number[]) => void };
+  lazy?: Omit<LazyRows, 'at'> & { fit?: (widths: number[]) => void; wrap?: boolean; after?: OutCell[][] };
   /** Columns frozen on the left (default 0). */
   freezeCols?: number;
   /** Extra merges below the header (A1 ranges). */
@@ -195,19 +197,32 @@ export function tableSheet(spec: TableSheetSpec): OutputSheet {
   const columns = spec.headers.length;
   const title: OutCell[] = [textCell(spec.title, { bold: true, align: 'center' })];
   const header: OutCell[] = spec.headers.map((h) => textCell(h, { bold: true, align: 'center', wrap: true }));
-  const rows = [title, header, ...spec.rows];
+  const after = spec.lazy?.after ?? [];
+  const rows = [title, header, ...spec.rows, ...after];
   const merges = columns > 1 ? [`A1:${columnLetter(columns - 1)}1`] : [];
   const widths = fitWidths(rows, columns);
-  const lazy: LazyRows | undefined = spec.lazy ? { count: spec.lazy.count, columns: spec.lazy.columns, band: spec.lazy.band, at: rows.length } : undefined;
+  const at = rows.length - after.length;
+  const lazy: LazyRows | undefined = spec.lazy
+    ? { count: spec.lazy.count, columns: spec.lazy.columns, band: spec.lazy.band, at, ...(spec.lazy.notes ? { notes: spec.lazy.notes } : {}) }
+    : undefined;
+  const alone = (): LazyRows => ({ ...(lazy as LazyRows), at: 0 });
   if (spec.lazy?.fit) spec.lazy.fit(widths);
-  else if (lazy) for (const band of sheetBands({ rows: [], lazy: { ...lazy, at: 0 } })) widenTo(widths, band.rows, 0);
+  else if (lazy) for (const band of sheetBands({ rows: [], lazy: alone() })) widenTo(widths, band.rows, 0);
+  let heights = rowHeights(rows, widths);
+  if (lazy && (spec.lazy?.wrap || after.length > 0)) {
+    // By sheet row: the held rows before the lazy ones, the lazy rows (fitted when they wrap), the held rows after.
+    const middle: (number | null)[] = [];
+    if (spec.lazy?.wrap) for (const band of sheetBands({ rows: [], lazy: alone() })) for (const h of rowHeights(band.rows, widths)) middle.push(h);
+    else for (let i = 0; i < lazy.count; i++) middle.push(null);
+    heights = [...heights.slice(0, at), ...middle, ...heights.slice(at)];
+  }
   return {
     name: spec.name,
     rows,
     ...(lazy ? { lazy } : {}),
     merges: [...merges, ...(spec.merges ?? [])],
     widths,
-    heights: rowHeights(rows, widths),
+    heights,
     freezeRows: 2,
     freezeCols: spec.freezeCols ?? 0,
     headerRows: [2],

@@ -8,7 +8,7 @@
  */
 import { REGISTRY_SHEET } from '../../core/defaults';
 import type { OutputSheet } from '../../core/types';
-import { rowCount, sheetBand, sheetColumns } from '../../core/report/rows';
+import { rowCount, sheetBand, sheetColumns, sheetNotesIn } from '../../core/report/rows';
 import { MAX_ROWS } from './sheetXml';
 
 /** The name of the k-th part (k ≥ 2). */
@@ -36,7 +36,16 @@ function split(sheet: OutputSheet, maxRows: number, taken: Set<string>): OutputS
       name,
       // A lazy sheet's parts stay lazy: each builds its own rows, the held ones included.
       ...(sheet.lazy
-        ? { rows: headRows, lazy: { at: head, count: end - from, columns, band: (s: number, e: number) => sheetBand(sheet, from + s, from + e) } }
+        ? {
+            rows: headRows,
+            lazy: {
+              at: head,
+              count: end - from,
+              columns,
+              band: (s: number, e: number) => sheetBand(sheet, from + s, from + e),
+              ...(sheet.lazy.notes ? { notes: (s: number, e: number) => sheetNotesIn(sheet, from + s, from + e) } : {}),
+            },
+          }
         : { rows: [...headRows, ...sheet.rows.slice(start, end)] }),
       merges: k === 1 ? sheet.merges.filter((range) => (range.match(/\d+/g)?.map(Number) ?? []).every((r) => r <= maxRows)) : headMerges,
       heights: sheet.heights ? [...sheet.heights.slice(0, head), ...sheet.heights.slice(start, start + body)] : undefined,

@@ -114,8 +114,10 @@ function numberText(v: number): string | null {
 
 /**
  * Writes the worksheet part of `sheet`, its cells styled through `styles`; returns the
- * notes found on its held cells (for the comments part). Lazy rows are built and written
- * band by band. Cost: O(cells), memory O(one band of rows) beyond the held ones.
+ * notes found on its cells (for the comments part): the held rows', and the lazy rows'
+ * when they say they have some (`lazy.notes`, as sheetNotes counts). Lazy rows are built
+ * and written band by band. Cost: O(cells), memory O(one band of rows + the notes) beyond
+ * the held ones.
  */
 export function writeSheetXml(
   write: PartWriter,
@@ -130,6 +132,7 @@ export function writeSheetXml(
   for (let c = 0; c < width; c++) letters.push(columnLetter(c));
   const lazyFrom = sheet.lazy ? sheet.lazy.at : rowCount;
   const lazyTo = sheet.lazy ? sheet.lazy.at + sheet.lazy.count : rowCount;
+  const lazyNotes = sheet.lazy?.notes !== undefined;
 
   write(`${XML_DECL}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`);
   if (sheet.print.fitToWidth) write('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
@@ -145,7 +148,7 @@ export function writeSheetXml(
       const r = band.start + i;
       const cells = band.rows[i];
       const bordered = border(cells, r);
-      const held = r < lazyFrom || r >= lazyTo;
+      const noted = lazyNotes || r < lazyFrom || r >= lazyTo;
       const rowWidth = Math.max(cells.length, bordered);
       const height = heights[r];
       const hasHeight = typeof height === 'number' && Number.isFinite(height) && height > 0;
@@ -158,7 +161,7 @@ export function writeSheetXml(
         const style = s === 0 ? '' : ` s="${s}"`;
         const ref = `${letters[c]}${rowNumber}`;
         const v = out?.v;
-        if (held && out?.note) notes.push({ row: r, col: c, text: out.note });
+        if (noted && out?.note) notes.push({ row: r, col: c, text: out.note });
         if (v === null || v === undefined || (out?.text && v === '')) {
           if (style) xml += `<c r="${ref}"${style}/>`;
         } else if (typeof v === 'number' && !out?.text) {
@@ -184,9 +187,12 @@ export function writeSheetXml(
   return notes;
 }
 
-/** The notes a sheet will carry (known before its part is written, for its relationships): its held rows' only. */
+/**
+ * The notes a sheet will carry (known before its part is written, for its relationships):
+ * its held rows', and its lazy rows' as `lazy.notes` counts them. Cost: O(held cells).
+ */
 export function sheetNotes(sheet: OutputSheet): number {
-  let count = 0;
+  let count = sheet.lazy?.notes ? sheet.lazy.notes(0, sheet.lazy.count) : 0;
   for (const row of sheet.rows) for (const cell of row) if (cell?.note) count++;
   return count;
 }

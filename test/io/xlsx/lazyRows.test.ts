@@ -11,7 +11,7 @@ import { eagerSheet, rowCount } from '../../../src/core/report/rows';
 import type { OutCell, OutputSheet } from '../../../src/core/types';
 import { newWorkbook } from '../../../src/io/xlsx/index';
 import { expandLongSheets } from '../../../src/io/xlsx/longSheets';
-import { writeSheetXml } from '../../../src/io/xlsx/sheetXml';
+import { sheetNotes, writeSheetXml } from '../../../src/io/xlsx/sheetXml';
 import { StyleBook } from '../../../src/io/xlsx/styleBook';
 
 const text = (v: string): OutCell => ({ v, text: true, fmt: '@' });
@@ -40,9 +40,28 @@ function lazySheet(count: number, calls: [number, number][] = [], after: OutCell
 }
 
 function sheetXml(sheet: OutputSheet): string {
+  return written(sheet).xml;
+}
+
+function written(sheet: OutputSheet): { xml: string; notes: ReturnType<typeof writeSheetXml> } {
   let xml = '';
-  writeSheetXml((piece) => (xml += piece), sheet, new StyleBook(null), { selected: false, links: {} });
-  return xml;
+  const notes = writeSheetXml((piece) => (xml += piece), sheet, new StyleBook(null), { selected: false, links: { legacyDrawing: 'rId2' } });
+  return { xml, notes };
+}
+
+/** lazySheet with a note on every third lazy row's 得分, counted by `notes`. */
+function notedSheet(count: number, calls: [number, number][] = []): OutputSheet {
+  const sheet = lazySheet(count, calls);
+  const lazy = sheet.lazy!;
+  const noted = (i: number) => i % 3 === 0;
+  return {
+    ...sheet,
+    lazy: {
+      ...lazy,
+      band: (start, end) => lazy.band(start, end).map((row, i) => (noted(start + i) ? [row[0], { ...row[1], note: `第${start + i}行` }] : row)),
+      notes: (start, end) => Array.from({ length: end - start }, (_, i) => start + i).filter(noted).length,
+    },
+  };
 }
 
 describe('a sheet with lazy rows, written', () => {
@@ -73,6 +92,48 @@ describe('a sheet with lazy rows, written', () => {
     sheetXml(lazySheet(600, calls));
     // Bands of 256 sheet rows, the first holding the title and header.
     expect(calls).toEqual([[0, 254], [254, 510], [510, 600]]);
+  });
+});
+
+describe('a sheet whose lazy rows carry notes', () => {
+  it('writes them as its held form does, counted before the part is written without building a row', () => {
+    const calls: [number, number][] = [];
+    const sheet = notedSheet(10, calls);
+    expect(sheetNotes(sheet)).toBe(4);
+    expect(calls).toEqual([]);
+    const lazy = written(sheet);
+    const eager = written(eagerSheet(sheet));
+    expect(lazy).toEqual(eager);
+    expect(lazy.notes.map((n) => [n.row, n.col, n.text])).toEqual([[2, 1, '第0行'], [5, 1, '第3行'], [8, 1, '第6行'], [11, 1, '第9行']]);
+    expect(lazy.xml).toContain('<legacyDrawing r:id="rId2"/>');
+  });
+
+  it('without a count, its lazy rows’ notes are not written (the writer could not list them)', () => {
+    const sheet = notedSheet(10);
+    const uncounted: OutputSheet = { ...sheet, lazy: { ...sheet.lazy!, notes: undefined } };
+    expect(sheetNotes(uncounted)).toBe(0);
+    expect(written(uncounted).notes).toEqual([]);
+  });
+
+  it('goes through the package writer with its comments part; ExcelJS reads the notes back', async () => {
+    const book = newWorkbook();
+    await book.apply(planWrite({ sheetNames: [], sheets: {} }, [notedSheet(7)]));
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await book.toBuffer()) as unknown as ArrayBuffer);
+    const ws = back.getWorksheet('计算明细')!;
+    const note = (ref: string) => {
+      const n = ws.getCell(ref).note;
+      return typeof n === 'string' ? n : n?.texts?.map((t) => t.text).join('');
+    };
+    expect([note('B3'), note('B4'), note('B6'), note('B9')]).toEqual(['第0行', undefined, '第3行', '第6行']);
+  });
+
+  it('split at the row limit, each part counts and writes its own notes', () => {
+    const sheet = notedSheet(25);
+    const parts = expandLongSheets([sheet], [], 12);
+    expect(parts.map(sheetNotes)).toEqual([4, 3, 2]);
+    for (const part of parts) expect(written(part)).toEqual(written(eagerSheet(part)));
+    expect(parts.map((part) => written(part).notes.length)).toEqual([4, 3, 2]);
   });
 });
 
