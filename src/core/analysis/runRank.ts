@@ -144,7 +144,12 @@ class Ranker implements RunRanker {
   private readonly boundaryGood: number;
   private readonly boundaryAverage: boolean;
   private readonly bucketLimit: number;
-  private counts = new Int32Array(0);
+  /**
+   * The counting sort's buckets, as many as any run may use, made once: growing them on
+   * demand put a branch in `run` that optimised code had no feedback for, and V8
+   * deoptimised `run` over and over (robustness took 1.5× as long in those processes).
+   */
+  private readonly counts: Int32Array;
   private readonly bucketOf: Int32Array;
   private readonly order: Int32Array;
   private readonly groupStart: Int32Array;
@@ -170,6 +175,7 @@ class Ranker implements RunRanker {
     this.boundaryGood = units.tieMode === 'high' ? GOOD : FAIR;
     this.boundaryAverage = units.tieMode === 'low';
     this.bucketLimit = Math.max(BUCKETS_FLOOR, 8 * n);
+    this.counts = new Int32Array(this.bucketLimit + 1);
     this.bucketOf = new Int32Array(n);
     this.order = new Int32Array(n);
     this.groupStart = new Int32Array(n);
@@ -288,9 +294,8 @@ class Ranker implements RunRanker {
     const top = high | 0;
     const span = (top - low + 1) | 0;
     const buckets = typeCount * span;
-    if (this.counts.length < buckets + 1) this.counts = new Int32Array(buckets + 1);
-    else this.counts.fill(0, 0, buckets + 1);
     const counts = this.counts;
+    counts.fill(0, 0, buckets + 1);
     // Counting sort: type ascending, then total descending (stable: unit order within a bucket).
     for (let u = 0; u < n; u++) {
       const bucket = (typeId[u] * span + (top - keys[u])) | 0;
