@@ -204,22 +204,40 @@ class Ranker implements RunRanker {
     }
   }
 
-  /** Sorts order positions [start, end) by `level`, highest first: insertion sort for the usual small group. */
-  private sortDescending(start: number, end: number): void {
-    const { order, level } = this;
+  /** Sorts order positions [start, end) by `key` (by unit), highest first, stably: insertion sort for the usual small group. */
+  private sortDescending(start: number, end: number, key: Float64Array): void {
+    const order = this.order;
     if (end - start > 32) {
-      order.subarray(start, end).sort((a, b) => (level[a] < level[b] ? 1 : level[a] > level[b] ? -1 : 0));
+      order.subarray(start, end).sort((a, b) => (key[a] < key[b] ? 1 : key[a] > key[b] ? -1 : 0));
       return;
     }
     for (let p = start + 1; p < end; p++) {
       const u = order[p];
-      const value = level[u];
+      const value = key[u];
       let q = p - 1;
-      while (q >= start && level[order[q]] < value) {
+      while (q >= start && key[order[q]] < value) {
         order[q + 1] = order[q];
         q--;
       }
       order[q + 1] = u;
+    }
+  }
+
+  /**
+   * Orders positions [start, end) by `key` (highest first) and splits them where it
+   * changes: a unit alone is a group, equal ones are refined from tie level `next`.
+   */
+  private splitBy(start: number, end: number, key: Float64Array, next: number, ties: TieScores): void {
+    const order = this.order;
+    this.sortDescending(start, end, key);
+    let p = start;
+    while (p < end) {
+      const value = key[order[p]];
+      let q = p + 1;
+      while (q < end && key[order[q]] === value) q++;
+      if (q - p === 1) this.markGroup(p, q);
+      else this.refine(p, q, next, ties);
+      p = q;
     }
   }
 
@@ -231,16 +249,7 @@ class Ranker implements RunRanker {
     }
     const { order, level } = this;
     for (let p = start; p < end; p++) level[order[p]] = ties.value(order[p], at);
-    this.sortDescending(start, end);
-    let p = start;
-    while (p < end) {
-      const value = level[order[p]];
-      let q = p + 1;
-      while (q < end && level[order[q]] === value) q++;
-      if (q - p === 1) this.markGroup(p, q);
-      else this.refine(p, q, at + 1, ties);
-      p = q;
-    }
+    this.splitBy(start, end, level, at + 1, ties);
   }
 
   private grade(u: number, code: number): void {
@@ -322,28 +331,7 @@ class Ranker implements RunRanker {
           groupStart[start] = start;
           groupEnd[start] = end;
         } else if (lead !== undefined) {
-          // Equal totals: sorted by level 0, highest first (insertion sort, stable: the
-          // groups are small), singles are groups, equal level 0 refines from level 1.
-          for (let p = start + 1; p < end; p++) {
-            const u = order[p];
-            const value = lead[u];
-            let q = p - 1;
-            while (q >= start && lead[order[q]] < value) {
-              order[q + 1] = order[q];
-              q--;
-            }
-            order[q + 1] = u;
-          }
-          for (let a = start; a < end; ) {
-            const level0 = lead[order[a]];
-            let z = a + 1;
-            while (z < end && lead[order[z]] === level0) z++;
-            if (z - a === 1) {
-              groupStart[a] = a;
-              groupEnd[a] = z;
-            } else this.refine(a, z, 1, ties);
-            a = z;
-          }
+          this.splitBy(start, end, lead, 1, ties); // equal totals: level 0 as given, the callback from level 1
         } else this.refine(start, end, 0, ties);
         for (let g = start; g < end; g = groupEnd[g]) {
           groups++;
