@@ -8,8 +8,9 @@
  * rule of the measures.
  *
  * Fast (issue 13 Must 7): the scores are read once per eight runs (scoreLanes), and each run
- * is ranked by counting sorts of its totals and first tie-break scores in whole hundredths
- * (runRank.ts, proven equal to rankUnits + gradeUnits in its tests); the rare run that does not suit it goes through
+ * is ranked by a counting sort of its totals in whole hundredths, equal totals ordered on
+ * the first tie-break scores summed alongside (runRank.ts, proven equal to rankUnits +
+ * gradeUnits in its tests); the rare run that does not suit it goes through
  * perturbedScores and the real functions. Results are those of the plain per-run loop, bit
  * for bit (test/core/analysis/robustness.test.ts compares with one written from the rules).
  */

@@ -11,6 +11,7 @@ import { t } from '../messages';
 import type { AssessmentResult, ChartSpec, Grade, OutCell, OutputSheet } from '../types';
 import { FAIL_FILL, GRADE_FILLS, numberCell, resultTitle, rowHeights, scoreCell, tableSheet, textCell, type TableSheetSpec } from './layout';
 import { LAZY_UNIT_ROWS } from './results';
+import { bandOf } from './rows';
 
 export const ROBUSTNESS_SHEET = '稳健性分析';
 export const YEARS_SHEET = '同比分析';
@@ -55,15 +56,6 @@ function unitRows(
   if (count < lazyFrom) return { rows: [...band(0, count), ...after] };
   return { rows: [], lazy: { count, columns, band, after } };
 }
-
-/** Rows [start, end) of `make(k)` for unit positions k. */
-const bandOf =
-  (make: (k: number) => OutCell[]) =>
-  (start: number, end: number): OutCell[][] => {
-    const rows: OutCell[][] = [];
-    for (let k = start; k < end; k++) rows.push(make(k));
-    return rows;
-  };
 
 /**
  * 稳健性分析: rank order, stability (below 90% highlighted), the ranks reached, and the

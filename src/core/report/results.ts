@@ -7,6 +7,7 @@
 import { t } from '../messages';
 import type { AssessmentResult, Msg, OutCell, OutputSheet, UnitResult } from '../types';
 import { GRADE_FILLS, numberCell, resultTitle, scoreCell, tableSheet, textCell } from './layout';
+import { bandOf } from './rows';
 import { vetoLine } from './words';
 
 export const RESULTS_SHEET = '考核结果';
@@ -73,11 +74,7 @@ export function resultsSheet(result: AssessmentResult, options: { lazyFrom?: num
     '说明',
   ];
   const count = result.units.length;
-  const band = (start: number, end: number): OutCell[][] => {
-    const rows: OutCell[][] = [];
-    for (let p = start; p < end; p++) rows.push(unitRow(result.units[p], result, p));
-    return rows;
-  };
+  const band = bandOf((p) => unitRow(result.units[p], result, p));
   // A vetoed unit's 评先资格 carries a note (vetoNote).
   const notes = (start: number, end: number): number => {
     let n = 0;

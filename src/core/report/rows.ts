@@ -50,6 +50,18 @@ export function sheetBand(sheet: Pick<OutputSheet, 'rows' | 'lazy'>, start: numb
 }
 
 /**
+ * A LazyRows `band` from a row maker: rows [start, end) are `make(k)` for k in the range.
+ * @example bandOf((k) => [textCell(names[k])])(0, 2).length // => 2
+ */
+export function bandOf(make: (k: number) => OutCell[]): (start: number, end: number) => OutCell[][] {
+  return (start, end) => {
+    const rows: OutCell[][] = [];
+    for (let k = start; k < end; k++) rows.push(make(k));
+    return rows;
+  };
+}
+
+/**
  * How many cells of sheet rows [start, end) carry a note: the held rows' counted, the lazy
  * rows' as `lazy.notes` says (none without it), no lazy row built. Cost: O(held cells in range).
  * @example sheetNotesIn(results, 2, 10) // => the vetoed units among the first eight

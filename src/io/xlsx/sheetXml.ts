@@ -6,7 +6,7 @@
  * Cell notes go to a comments part with the legacy VML drawing Excel uses to show them.
  */
 import { columnLetter } from '../../core/a1';
-import { BAND_ROWS, rowCount as totalRows, sheetBands, sheetColumns } from '../../core/report/rows';
+import { BAND_ROWS, rowCount as totalRows, sheetBands, sheetColumns, sheetNotesIn } from '../../core/report/rows';
 import type { OutCell, OutputSheet } from '../../core/types';
 import type { StyleBook } from './styleBook';
 import { NS, XML_DECL, xmlEscape } from './xmlText';
@@ -192,9 +192,7 @@ export function writeSheetXml(
  * its held rows', and its lazy rows' as `lazy.notes` counts them. Cost: O(held cells).
  */
 export function sheetNotes(sheet: OutputSheet): number {
-  let count = sheet.lazy?.notes ? sheet.lazy.notes(0, sheet.lazy.count) : 0;
-  for (const row of sheet.rows) for (const cell of row) if (cell?.note) count++;
-  return count;
+  return sheetNotesIn(sheet, 0, totalRows(sheet));
 }
 
 /**
