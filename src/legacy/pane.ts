@@ -156,12 +156,13 @@ export function mountLegacyPane(root: HTMLElement, host: LegacyHost): LegacyPane
     const none = element('option', '', say('ui.role.none'));
     none.value = NO_SHEET;
     previousSelect.appendChild(none);
-    for (const option of previousSheetOptions(sheets, roles())) {
+    const options = previousSheetOptions(sheets, roles());
+    for (const option of options) {
       const item = element('option', '', option.own ? say('ui.previous.ownResult', { sheet: option.sheet }) : option.sheet);
       item.value = option.sheet;
       previousSelect.appendChild(item);
     }
-    chosenPrevious = previousSheet() ?? NO_SHEET;
+    chosenPrevious = previousSheetIn(options, chosenPrevious);
     previousSelect.value = chosenPrevious;
   }
 
