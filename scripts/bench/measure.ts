@@ -39,6 +39,28 @@ export async function medianMs(work: () => unknown, options: TimingOptions): Pro
   return median(times);
 }
 
+/**
+ * Like `medianMs` for several pieces of work whose times are compared as a ratio: each is
+ * warmed up on its own (`warmup` untimed runs, as `medianMs` does), then the timed runs
+ * take turns — a, b, a, b, … — so that a slow spell of the machine (a shared VM here runs
+ * the same code 1.6× slower for seconds at a time) falls on both sides of the ratio
+ * instead of on one. Returns each piece's median, by key.
+ * @example await interleavedMs({ core: () => compute(input), read: () => readInput(s) }, { warmup: 1, runs: 5 }) // => { core: 240.1, read: 1012.7 }
+ */
+export async function interleavedMs<K extends string>(works: Record<K, () => unknown>, options: TimingOptions): Promise<Record<K, number>> {
+  const keys = Object.keys(works) as K[];
+  const times = new Map<K, number[]>(keys.map((key) => [key, []]));
+  for (const key of keys) for (let i = 0; i < options.warmup; i++) sink = await works[key]();
+  for (let i = 0; i < options.runs; i++) {
+    for (const key of keys) {
+      const start = process.hrtime.bigint();
+      sink = await works[key]();
+      times.get(key)!.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  return Object.fromEntries(keys.map((key) => [key, median(times.get(key)!)])) as Record<K, number>;
+}
+
 /** Where results of timed work go, so that it is never optimised away. */
 export let sink: unknown = null;
 
