@@ -15,13 +15,17 @@ import { openPackage } from './package';
 import { readSnapshot } from './reader';
 import { writePackage, type PackageSource } from './writePackage';
 import { centralRecord, entryBytes, rawEntry, type ZipArchive } from './zip';
-import { collect, type DeflaterFactory, type ZipSink } from './zipWrite';
+import { LateZip, nativeDeflater } from './zipLate';
+import { collect, ZipWriter, type DeflaterFactory, type ZipSink } from './zipWrite';
 
 export { XlsxError } from './errors';
 export { ZipTooLarge, type Deflater, type DeflaterFactory } from './zipWrite';
 
 export interface XlsxWorkbook extends WorkbookPort {
-  /** The workbook as bytes: the input package plus Kaohe's parts. */
+  /**
+   * The workbook as bytes: the input package plus Kaohe's parts, new parts compressed by
+   * the host's native DEFLATE where it has one (CompressionStream: browsers, Node), else fflate.
+   */
   toBuffer(): Promise<Uint8Array>;
   /**
    * The same bytes, chunk by chunk, to `sink` (the CLI streams them to a file), new parts
@@ -54,7 +58,7 @@ function zipSource(zip: ZipArchive, limit: number): PackageSource {
 
 function wrap(source: PackageSource, read: XlsxWorkbook['read'], info: { macroEnabled: boolean; writtenByKaohe: boolean }): XlsxWorkbook {
   let plan: WritePlan = { remove: [], add: [], renamed: [] };
-  const writeTo = (sink: ZipSink, options: { deflater?: DeflaterFactory } = {}): void => writePackage(source, plan, sink, options);
+  const writeTo = (sink: ZipSink, options: { deflater?: DeflaterFactory } = {}): void => writePackage(source, plan, new ZipWriter(sink, options));
   return {
     ...info,
     read,
@@ -63,6 +67,12 @@ function wrap(source: PackageSource, read: XlsxWorkbook['read'], info: { macroEn
     },
     writeTo,
     toBuffer: async () => {
+      const native = nativeDeflater();
+      if (native) {
+        const zip = new LateZip(native);
+        writePackage(source, plan, zip);
+        return zip.bytes();
+      }
       const out = collect();
       writeTo(out.sink);
       return out.bytes();

@@ -25,7 +25,7 @@ import { printRows, writeCommentsXml, writeSheetXml, writeVmlXml, sheetNotes } f
 import { StyleBook } from './styleBook';
 import { editWorkbook, workbookSheets, type AddedSheet } from './workbookXml';
 import { CONTENT_TYPE, REL_TYPE } from './xmlText';
-import { ZipWriter, type ZipOptions, type ZipSink } from './zipWrite';
+import type { PackageZip } from './zipWrite';
 
 /** What the writer needs of the input package. */
 export interface PackageSource {
@@ -34,7 +34,7 @@ export interface PackageSource {
   /** An entry's text (UTF-8), or null when there is no such entry. */
   text(name: string): string | null;
   /** Copies an entry into `zip` as it was stored. */
-  copyTo(name: string, zip: ZipWriter): void;
+  copyTo(name: string, zip: PackageZip): void;
 }
 
 const CONTENT_TYPES = '[Content_Types].xml';
@@ -109,11 +109,26 @@ function partsToRemove(source: PackageSource, sheetParts: string[]): Set<string>
   return gone;
 }
 
+/** Bytes per cell of a result sheet's XML, about (计算明细: 63; a cell with a style and inline text). */
+const BYTES_PER_CELL = 64;
+
 /**
- * Writes the edited package to `sink`. Throws when the package has no workbook part.
- * Cost: O(input bytes + cells written); memory O(one row + the small listing parts).
+ * About how many bytes a sheet's XML takes, from its cell count (lazy rows included), for
+ * LateZip's budget. Cost: O(held rows).
  */
-export function writePackage(source: PackageSource, plan: WritePlan, sink: ZipSink, options: ZipOptions = {}): void {
+export function sheetSizeHint(sheet: OutputSheet): number {
+  let cells = sheet.lazy ? sheet.lazy.count * sheet.lazy.columns : 0;
+  for (const row of sheet.rows) cells += row.length;
+  return cells * BYTES_PER_CELL;
+}
+
+/**
+ * Writes the edited package through `zip` (a streaming ZipWriter, or a LateZip for the
+ * browser's native compression) and finishes it. Throws when the package has no workbook
+ * part. Cost: O(input bytes + cells written); memory O(one row + the small listing parts)
+ * beyond what `zip` holds.
+ */
+export function writePackage(source: PackageSource, plan: WritePlan, zip: PackageZip): void {
   const names = source.names();
   const mainPart = workbookPart(source);
   const mainRelsPart = relsPath(mainPart);
@@ -208,7 +223,6 @@ export function writePackage(source: PackageSource, plan: WritePlan, sink: ZipSi
     ],
   });
 
-  const zip = new ZipWriter(sink, options);
   const replaced = new Map<string, string>([
     [CONTENT_TYPES.toLowerCase(), contentTypes],
     [mainPart.toLowerCase(), edited.xml],
@@ -231,9 +245,13 @@ export function writePackage(source: PackageSource, plan: WritePlan, sink: ZipSi
   added.forEach((a, i) => {
     const links = { drawing: a.chart ? 'rId1' : undefined, legacyDrawing: a.vml ? 'rId2' : undefined };
     let notes: ReturnType<typeof writeSheetXml> = [];
-    zip.add(a.part, (write) => {
-      notes = writeSheetXml(write, a.sheet, styles, { selected: edited.activated === i, links });
-    });
+    zip.add(
+      a.part,
+      (write) => {
+        notes = writeSheetXml(write, a.sheet, styles, { selected: edited.activated === i, links });
+      },
+      sheetSizeHint(a.sheet),
+    );
     const sheetRels: string[] = [];
     if (a.chart) {
       sheetRels.push(relXml('rId1', REL_TYPE.drawing, relativeTarget(a.part, a.chart.drawingPart)));

@@ -58,13 +58,13 @@ export class ZipTooLarge extends Error {
   }
 }
 
-const LIMIT = 0xffffffff;
+export const LIMIT = 0xffffffff;
 /** Bytes of encoded text gathered before they are deflated. */
-const CHUNK_BYTES = 1 << 18;
+export const CHUNK_BYTES = 1 << 18;
 
 const encoder = new TextEncoder();
 
-function dosDateTime(date: Date): { time: number; day: number } {
+export function dosDateTime(date: Date): Stamp {
   const year = Math.max(1980, date.getFullYear());
   return {
     time: (date.getHours() << 11) | (date.getMinutes() << 5) | Math.floor(date.getSeconds() / 2),
@@ -108,6 +108,119 @@ function setCentralOffset(central: Uint8Array, offset: number): void {
   throw new ZipTooLarge();
 }
 
+/** What writePackage writes a package through: a ZipWriter (streaming) or a LateZip (zipLate.ts). */
+export interface PackageZip {
+  /** Copies an input entry unchanged. */
+  copy(entry: StoredEntry): void;
+  /** Adds a new deflated entry; `sizeHint` is its expected text size in bytes, when known. */
+  add(name: string, produce: (write: PartWriter) => void, sizeHint?: number): void;
+  addText(name: string, text: string): void;
+  finish(): void;
+}
+
+/** DOS time and date of the entries' modification stamp. */
+export type Stamp = { time: number; day: number };
+
+/** The local header of a new entry: deflated, sizes and CRC in a data descriptor, UTF-8 name. */
+export function localHeader(nameBytes: Uint8Array, stamp: Stamp): Uint8Array {
+  const header = new Uint8Array(30 + nameBytes.length);
+  const h = new DataView(header.buffer);
+  h.setUint32(0, 0x04034b50, true);
+  h.setUint16(4, 20, true);
+  h.setUint16(6, 0x0808, true);
+  h.setUint16(8, 8, true);
+  h.setUint16(10, stamp.time, true);
+  h.setUint16(12, stamp.day, true);
+  h.setUint16(26, nameBytes.length, true);
+  header.set(nameBytes, 30);
+  return header;
+}
+
+/** The data descriptor that follows a new entry's data. */
+export function dataDescriptor(crc: number, compressed: number, size: number): Uint8Array {
+  const descriptor = new Uint8Array(16);
+  const d = new DataView(descriptor.buffer);
+  d.setUint32(0, 0x08074b50, true);
+  d.setUint32(4, crc, true);
+  d.setUint32(8, compressed, true);
+  d.setUint32(12, size, true);
+  return descriptor;
+}
+
+/** The central record of a new entry whose local header is at `offset`. */
+export function newCentral(nameBytes: Uint8Array, stamp: Stamp, crc: number, compressed: number, size: number, offset: number): Uint8Array {
+  const central = new Uint8Array(46 + nameBytes.length);
+  const c = new DataView(central.buffer);
+  c.setUint32(0, 0x02014b50, true);
+  c.setUint16(4, 20, true);
+  c.setUint16(6, 20, true);
+  c.setUint16(8, 0x0808, true);
+  c.setUint16(10, 8, true);
+  c.setUint16(12, stamp.time, true);
+  c.setUint16(14, stamp.day, true);
+  c.setUint32(16, crc, true);
+  c.setUint32(20, compressed, true);
+  c.setUint32(24, size, true);
+  c.setUint16(28, nameBytes.length, true);
+  c.setUint32(42, offset, true);
+  central.set(nameBytes, 46);
+  return central;
+}
+
+/** The end-of-central-directory record. Throws ZipTooLarge past 65,535 entries. */
+export function endRecord(entries: number, size: number, start: number): Uint8Array {
+  if (entries > 0xffff) throw new ZipTooLarge();
+  const end = new Uint8Array(22);
+  const e = new DataView(end.buffer);
+  e.setUint32(0, 0x06054b50, true);
+  e.setUint16(8, entries, true);
+  e.setUint16(10, entries, true);
+  e.setUint32(12, size, true);
+  e.setUint32(16, start, true);
+  return end;
+}
+
+/**
+ * Runs `produce`, encoding its text as UTF-8 into `buffer` and handing each full buffer (and
+ * the rest, `final`) to `take`; returns the text's CRC-32 and size. No string outlives its
+ * write call, so the garbage of a long part dies young (not in old space). `take` gets the
+ * reused buffer: it must copy what outlives the call. Throws ZipTooLarge past 4 GB.
+ * Cost: O(bytes).
+ */
+export function encodePart(produce: (write: PartWriter) => void, buffer: Uint8Array, take: (bytes: Uint8Array, final: boolean) => void): { crc: number; size: number } {
+  let crc = 0;
+  let size = 0;
+  let used = 0;
+  const flush = (final: boolean): void => {
+    const bytes = buffer.subarray(0, used);
+    crc = crc32(bytes, crc);
+    size += used;
+    used = 0;
+    if (size > LIMIT) throw new ZipTooLarge();
+    take(bytes, final);
+  };
+  produce((text) => {
+    let rest = text;
+    for (;;) {
+      const { read, written } = encoder.encodeInto(rest, buffer.subarray(used));
+      used += written;
+      if (read === rest.length) return;
+      // Full (encodeInto never splits a character): hand it on, then the rest.
+      flush(false);
+      rest = rest.slice(read);
+    }
+  });
+  flush(true);
+  return { crc, size };
+}
+
+/** Moves a central record's local-header offset (a copy of it), for a copied entry. */
+export function movedCentral(entry: StoredEntry, offset: number): Uint8Array {
+  const central = entry.central.slice();
+  setCentralOffset(central, offset);
+  return central;
+}
+
 /** How a ZipWriter stamps and compresses its new entries. */
 export interface ZipOptions {
   /** The entries' modification time (now unless told). */
@@ -118,10 +231,10 @@ export interface ZipOptions {
   deflater?: DeflaterFactory;
 }
 
-export class ZipWriter {
+export class ZipWriter implements PackageZip {
   private offset = 0;
   private readonly centrals: Uint8Array[] = [];
-  private readonly stamp: { time: number; day: number };
+  private readonly stamp: Stamp;
   private entries = 0;
 
   constructor(
@@ -145,8 +258,7 @@ export class ZipWriter {
 
   /** Copies an input entry unchanged; only the offset in its central record moves. Cost: O(bytes). */
   copy(entry: StoredEntry): void {
-    const central = entry.central.slice();
-    setCentralOffset(central, this.offset);
+    const central = movedCentral(entry, this.offset);
     this.emit(entry.local);
     this.centrals.push(central);
     this.entries++;
@@ -159,74 +271,15 @@ export class ZipWriter {
   add(name: string, produce: (write: PartWriter) => void): void {
     const nameBytes = encoder.encode(name);
     const start = this.offset;
-    const header = new Uint8Array(30 + nameBytes.length);
-    const h = new DataView(header.buffer);
-    h.setUint32(0, 0x04034b50, true);
-    h.setUint16(4, 20, true);
-    h.setUint16(6, 0x0808, true);
-    h.setUint16(8, 8, true);
-    h.setUint16(10, this.stamp.time, true);
-    h.setUint16(12, this.stamp.day, true);
-    h.setUint16(26, nameBytes.length, true);
-    header.set(nameBytes, 30);
-    this.emit(header);
-
-    let crc = 0;
-    let size = 0;
+    this.emit(localHeader(nameBytes, this.stamp));
     let compressed = 0;
     const deflate = this.deflater((data) => {
       compressed += data.length;
       this.emit(data);
     });
-    // Text is encoded as it comes into one reused buffer, deflated when full: no string
-    // outlives its write call, so the garbage of a long part dies young (not in old space).
-    const buffer = this.buffer;
-    let used = 0;
-    const flush = (final: boolean): void => {
-      const bytes = buffer.subarray(0, used);
-      crc = crc32(bytes, crc);
-      size += used;
-      used = 0;
-      if (size > LIMIT) throw new ZipTooLarge();
-      deflate.push(bytes, final);
-    };
-    produce((text) => {
-      let rest = text;
-      for (;;) {
-        const { read, written } = encoder.encodeInto(rest, buffer.subarray(used));
-        used += written;
-        if (read === rest.length) return;
-        // Full (encodeInto never splits a character): deflate it, then the rest.
-        flush(false);
-        rest = rest.slice(read);
-      }
-    });
-    flush(true);
-
-    const descriptor = new Uint8Array(16);
-    const d = new DataView(descriptor.buffer);
-    d.setUint32(0, 0x08074b50, true);
-    d.setUint32(4, crc, true);
-    d.setUint32(8, compressed, true);
-    d.setUint32(12, size, true);
-    this.emit(descriptor);
-
-    const central = new Uint8Array(46 + nameBytes.length);
-    const c = new DataView(central.buffer);
-    c.setUint32(0, 0x02014b50, true);
-    c.setUint16(4, 20, true);
-    c.setUint16(6, 20, true);
-    c.setUint16(8, 0x0808, true);
-    c.setUint16(10, 8, true);
-    c.setUint16(12, this.stamp.time, true);
-    c.setUint16(14, this.stamp.day, true);
-    c.setUint32(16, crc, true);
-    c.setUint32(20, compressed, true);
-    c.setUint32(24, size, true);
-    c.setUint16(28, nameBytes.length, true);
-    c.setUint32(42, start, true);
-    central.set(nameBytes, 46);
-    this.centrals.push(central);
+    const { crc, size } = encodePart(produce, this.buffer, (bytes, final) => deflate.push(bytes, final));
+    this.emit(dataDescriptor(crc, compressed, size));
+    this.centrals.push(newCentral(nameBytes, this.stamp, crc, compressed, size, start));
     this.entries++;
   }
 
@@ -239,16 +292,7 @@ export class ZipWriter {
   finish(): void {
     const start = this.offset;
     for (const central of this.centrals) this.emit(central);
-    const size = this.offset - start;
-    if (this.entries > 0xffff) throw new ZipTooLarge();
-    const end = new Uint8Array(22);
-    const e = new DataView(end.buffer);
-    e.setUint32(0, 0x06054b50, true);
-    e.setUint16(8, this.entries, true);
-    e.setUint16(10, this.entries, true);
-    e.setUint32(12, size, true);
-    e.setUint32(16, start, true);
-    this.emit(end);
+    this.emit(endRecord(this.entries, this.offset - start, start));
   }
 }
 
