@@ -181,6 +181,19 @@ describe('sortedByTypeAndTotal: the fast first sort', () => {
     expect(sortedByTypeAndTotal(new Int32Array(totals.length), Float64Array.from(totals), null)).toBeNull();
   });
 
+  test('orders as the rule says, with narrow and with wide totals', () => {
+    // 40 units, two types, totals among 0, 0.25, 0.5 and `top` (300 or 1000), first dimension
+    // among 1, 2, 3: many ties on total, broken by the first dimension, then input position.
+    const types = Int32Array.from({ length: 40 }, (_, u) => (u * 7) % 2);
+    const firsts = Float64Array.from({ length: 40 }, (_, u) => 1 + ((u * 5) % 3));
+    for (const top of [300, 1000]) {
+      const totals = Float64Array.from({ length: 40 }, (_, u) => [0, 0.25, 0.5, top][(u * 3) % 4]);
+      // The rule: type ascending, total descending, first dimension descending, input position.
+      const expected = Array.from({ length: 40 }, (_, u) => u).sort((a, b) => types[a] - types[b] || totals[b] - totals[a] || firsts[b] - firsts[a] || a - b);
+      expect(sortedByTypeAndTotal(types, totals, firsts)).toEqual({ order: expected, byFirst: true });
+    }
+  });
+
   test('rankUnits orders the same with or without it', () => {
     // Rows that the fast sort accepts, and the same rows with every total nudged off the
     // hundredths grid (so a comparator sort is used): the orders must agree.
