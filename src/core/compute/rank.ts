@@ -72,14 +72,17 @@ function signOf(difference: number): number {
  * keys fit) the first tie-break dimension descending, then input position — through one
  * native numeric sort of packed keys `(type, −hundredths of total, −hundredths of first,
  * index)`, which is much faster than a comparator sort. `byFirst` says whether `first` made
- * it into the keys. Null when a total is not a whole number of hundredths (as `round2`
+ * it into the keys. Also, read off the sorted keys (no unit's data is read again, so no
+ * cache misses): by order position, whether the unit has the type and total of the one
+ * before it (`sameTotal`), and — when `byFirst` — the same first tie-break too
+ * (`sameFirst`). Null when a total is not a whole number of hundredths (as `round2`
  * makes them) or the keys would not fit in 53 bits even without `first`: sort with a
  * comparator then. Cost: O(n log n). Never throws.
- * @example sortedByTypeAndTotal(Int32Array.of(0, 0, 0), Float64Array.of(90, 95.5, 90), null) // => { order: [1, 0, 2], byFirst: false }
+ * @example sortedByTypeAndTotal(Int32Array.of(0, 0, 0), Float64Array.of(90, 95.5, 90), null) // => { order: [1, 0, 2], byFirst: false, sameTotal: [0, 0, 1], sameFirst: null }
  */
-export function sortedByTypeAndTotal(typeOrdinal: Int32Array, total: Float64Array, first: Float64Array | null): { order: number[]; byFirst: boolean } | null {
+export function sortedByTypeAndTotal(typeOrdinal: Int32Array, total: Float64Array, first: Float64Array | null): SortedUnits | null {
   const n = total.length;
-  if (n === 0) return { order: [], byFirst: false };
+  if (n === 0) return { order: [], byFirst: false, sameTotal: new Uint8Array(0), sameFirst: null };
   const totals = hundredthsOf(total);
   if (totals === null) return null;
   let types = 1;
@@ -99,8 +102,33 @@ export function sortedByTypeAndTotal(typeOrdinal: Int32Array, total: Float64Arra
   }
   keys.sort();
   const order: number[] = new Array(n);
-  for (let p = 0; p < n; p++) order[p] = keys[p] % n;
-  return { order, byFirst };
+  const sameTotal = new Uint8Array(n);
+  const sameFirst = byFirst ? new Uint8Array(n) : null;
+  // A key is group · n + unit, exactly (below 2^53): the group is (key − unit) / n, exactly;
+  // with the first tie-break in it, group = (type, total) · firstSpan + first.
+  let previousGroup = -1;
+  let previousTotal = -1;
+  for (let p = 0; p < n; p++) {
+    const unit = keys[p] % n;
+    order[p] = unit;
+    const group = (keys[p] - unit) / n;
+    const totalGroup = byFirst ? (group - (group % firstSpan)) / firstSpan : group;
+    sameTotal[p] = totalGroup === previousTotal ? 1 : 0;
+    if (sameFirst !== null) sameFirst[p] = group === previousGroup ? 1 : 0;
+    previousGroup = group;
+    previousTotal = totalGroup;
+  }
+  return { order, byFirst, sameTotal, sameFirst };
+}
+
+/** What sortedByTypeAndTotal returns: the order and, by order position, which neighbours are equal. */
+export interface SortedUnits {
+  order: number[];
+  byFirst: boolean;
+  /** 1 where the unit at this position has the type and total of the one before it. */
+  sameTotal: Uint8Array;
+  /** When `byFirst`: 1 where it also has the same first tie-break score; else null. */
+  sameFirst: Uint8Array | null;
 }
 
 /**
@@ -123,16 +151,16 @@ function hundredthsOf(numbers: Float64Array): { values: Float64Array; low: numbe
 }
 
 /**
- * Sorts, in place, every run of neighbours in `order` that `same` says belong together,
- * with `compare`. Cost: O(n + Σ run · log run).
- * @example sortRuns(order = [5, 1, 2, 9], (a, b) => a < 3 && b < 3, (a, b) => b - a) // order => [5, 2, 1, 9]
+ * Sorts, in place, every run of neighbours in `order` that `joins` says belong together
+ * (`joins(p)`: position p belongs with p − 1), with `compare`. Cost: O(n + Σ run · log run).
+ * @example sortRuns(order = [5, 1, 2, 9], (p) => p === 2, (a, b) => b - a) // order => [5, 2, 1, 9]
  */
-function sortRuns(order: number[], same: (a: number, b: number) => boolean, compare: (a: number, b: number) => number): void {
+function sortRuns(order: number[], joins: (p: number) => boolean, compare: (a: number, b: number) => number): void {
   const n = order.length;
   let start = 0;
   while (start < n) {
     let end = start + 1;
-    while (end < n && same(order[start], order[end])) end++;
+    while (end < n && joins(end)) end++;
     if (end - start > 1) {
       const run = order.slice(start, end).sort(compare);
       for (let q = 0; q < run.length; q++) order[start + q] = run[q];
@@ -168,11 +196,11 @@ export function rankUnits(input: RankInput): Ranking {
   }
 
   const tieCount = tieDims.length;
-  /** First tie-break dimension (index into tieDims) on which a and b differ, or -1. */
-  const firstDifference = (a: number, b: number): number => {
+  /** First tie-break dimension (index into tieDims) from `from` on which a and b differ, or -1. */
+  const firstDifference = (a: number, b: number, from: number): number => {
     const baseA = a * dimensionCount;
     const baseB = b * dimensionCount;
-    for (let k = 0; k < tieCount; k++) {
+    for (let k = from; k < tieCount; k++) {
       const d = tieDims[k];
       if (dimensionRounded[baseA + d] !== dimensionRounded[baseB + d]) return k;
     }
@@ -200,11 +228,18 @@ export function rankUnits(input: RankInput): Ranking {
   }
   const sorted = sortedByTypeAndTotal(typeOrdinal, total, first);
   let order: number[];
+  // By order position: the unit has the type and total of the one before it; and also the
+  // same first tie-break score (1 without tie-breaks). Read off the sorted keys when they
+  // hold them: comparing neighbours' data in sorted order misses the cache at every step.
+  let sameTotal: Uint8Array;
+  let sameFirst: Uint8Array | null = null;
   if (sorted) {
     order = sorted.order;
-    const firstKey = sorted.byFirst ? first! : null;
+    sameTotal = sorted.sameTotal;
+    const byFirst = sorted.sameFirst;
     // Runs left to order: the same type and total (and first tie-break when it was keyed).
-    sortRuns(order, (a, b) => typeOrdinal[a] === typeOrdinal[b] && total[a] === total[b] && (firstKey === null || firstKey[a] === firstKey[b]), compareTied);
+    sortRuns(order, (p) => sameTotal[p] === 1 && (byFirst === null || byFirst[p] === 1), compareTied);
+    sameFirst = byFirst;
   } else {
     order = new Array(n);
     for (let u = 0; u < n; u++) order[u] = u;
@@ -213,7 +248,15 @@ export function rankUnits(input: RankInput): Ranking {
       if (total[a] !== total[b]) return signOf(total[b] - total[a]);
       return compareTied(a, b);
     });
+    sameTotal = new Uint8Array(n);
+    for (let p = 1; p < n; p++) sameTotal[p] = typeOrdinal[order[p]] === typeOrdinal[order[p - 1]] && total[order[p]] === total[order[p - 1]] ? 1 : 0;
   }
+  if (sameFirst === null) {
+    sameFirst = new Uint8Array(n).fill(1);
+    if (first !== null) for (let p = 1; p < n; p++) sameFirst[p] = sameTotal[p] === 1 && first[order[p]] === first[order[p - 1]] ? 1 : 0;
+  }
+  /** First tie-break (index into tieDims) on which the units at positions p − 1 and p differ, or -1; they have the same type and total. */
+  const differenceAt = (p: number): number => (sameFirst![p] === 0 ? 0 : firstDifference(order[p], order[p - 1], 1));
 
   const position = new Int32Array(n);
   for (let p = 0; p < n; p++) position[order[p]] = p;
@@ -233,7 +276,7 @@ export function rankUnits(input: RankInput): Ranking {
       typeStart = p;
       groups = 0;
     }
-    const tied = !newType && total[u] === total[prev] && firstDifference(u, prev) < 0;
+    const tied = !newType && sameTotal[p] === 1 && differenceAt(p) < 0;
     if (tied) {
       rank[u] = rank[prev];
       groupStart[p] = groupStart[p - 1];
@@ -255,10 +298,8 @@ export function rankUnits(input: RankInput): Ranking {
   for (let p = 0; p < n; p = groupEnd[p]) {
     const next = groupEnd[p];
     if (next >= n) break;
-    const u = order[p];
-    const v = order[next];
-    if (typeOrdinal[u] !== typeOrdinal[v] || total[u] !== total[v]) continue;
-    const k = firstDifference(u, v);
+    if (sameTotal[next] === 0) continue;
+    const k = differenceAt(next);
     if (k < 0) continue;
     for (let q = p; q < next; q++) aheadOn[order[q]] = tieDims[k];
     for (let q = next; q < groupEnd[next]; q++) behindOn[order[q]] = tieDims[k];

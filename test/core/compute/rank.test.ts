@@ -160,17 +160,26 @@ describe('sortedByTypeAndTotal: the fast first sort', () => {
     ['negative and zero totals', [0, 0, 0], [-1.25, 0, -0.01], [1, 2, 0]],
     ['no units', [], [], []],
   ] as const)('%s', (_, types, totals, expected) => {
-    expect(sortedByTypeAndTotal(Int32Array.from(types), Float64Array.from(totals), null)).toEqual({ order: expected, byFirst: false });
+    expect(sortedByTypeAndTotal(Int32Array.from(types), Float64Array.from(totals), null)).toMatchObject({ order: expected, byFirst: false });
   });
 
   test('with the first tie-break dimension in the keys: ties on total ordered by it, higher first', () => {
     // totals 90, 95, 90, 90 with first dimension 3, 1, 7, 3 → 95 (1); then 90s by dimension: 2 (7), 0 (3), 3 (3, later row)
-    expect(sortedByTypeAndTotal(new Int32Array(4), Float64Array.of(90, 95, 90, 90), Float64Array.of(3, 1, 7, 3))).toEqual({ order: [1, 2, 0, 3], byFirst: true });
+    expect(sortedByTypeAndTotal(new Int32Array(4), Float64Array.of(90, 95, 90, 90), Float64Array.of(3, 1, 7, 3))).toMatchObject({ order: [1, 2, 0, 3], byFirst: true });
+    // …and which neighbours are equal, read off the sorted keys: 95 | 90 (7) | 90 (3) = 90 (3).
+    const sorted = sortedByTypeAndTotal(new Int32Array(4), Float64Array.of(90, 95, 90, 90), Float64Array.of(3, 1, 7, 3))!;
+    expect([...sorted.sameTotal]).toEqual([0, 0, 1, 1]);
+    expect([...sorted.sameFirst!]).toEqual([0, 0, 0, 1]);
+    // By type first: 村 95 | 村 90 || 社区 90 — a new type is never the same total.
+    const typed = sortedByTypeAndTotal(Int32Array.of(0, 1, 0), Float64Array.of(90, 90, 95), null)!;
+    expect(typed.order).toEqual([2, 0, 1]);
+    expect([...typed.sameTotal]).toEqual([0, 0, 0]);
+    expect(typed.sameFirst).toBeNull();
   });
 
   test('leaves the first tie-break out when it would not fit in 53 bits, or is not in hundredths', () => {
-    expect(sortedByTypeAndTotal(new Int32Array(2), Float64Array.of(90, 95), Float64Array.of(3e13, -3e13))).toEqual({ order: [1, 0], byFirst: false });
-    expect(sortedByTypeAndTotal(new Int32Array(2), Float64Array.of(90, 90), Float64Array.of(0.001, 0.002))).toEqual({ order: [0, 1], byFirst: false });
+    expect(sortedByTypeAndTotal(new Int32Array(2), Float64Array.of(90, 95), Float64Array.of(3e13, -3e13))).toMatchObject({ order: [1, 0], byFirst: false });
+    expect(sortedByTypeAndTotal(new Int32Array(2), Float64Array.of(90, 90), Float64Array.of(0.001, 0.002))).toMatchObject({ order: [0, 1], byFirst: false });
   });
 
   test.each([
@@ -190,7 +199,7 @@ describe('sortedByTypeAndTotal: the fast first sort', () => {
       const totals = Float64Array.from({ length: 40 }, (_, u) => [0, 0.25, 0.5, top][(u * 3) % 4]);
       // The rule: type ascending, total descending, first dimension descending, input position.
       const expected = Array.from({ length: 40 }, (_, u) => u).sort((a, b) => types[a] - types[b] || totals[b] - totals[a] || firsts[b] - firsts[a] || a - b);
-      expect(sortedByTypeAndTotal(types, totals, firsts)).toEqual({ order: expected, byFirst: true });
+      expect(sortedByTypeAndTotal(types, totals, firsts)).toMatchObject({ order: expected, byFirst: true });
     }
   });
 
