@@ -58,6 +58,22 @@ export function round2(x: number): number {
 }
 
 /**
+ * τ = 5·10^(e−13) for the decades e = −3 … 4 that roundsUpNearHalf meets (its magnitudes lie
+ * in [0.005 − 1e-8, 1e5)), by e + 3: a table, so the common near-half case costs no log.
+ */
+const HALF_TOLERANCE = Array.from({ length: 8 }, (_, i) => 5 * 10 ** (i - 3 - 13));
+
+/** The decade of a magnitude in [1e-3, 1e5) by comparison (−3 … 4; 1e-3 … 9999.9… ). Cost: O(1). */
+function decadeOf(magnitude: number): number {
+  let e = 4;
+  while (e > -3 && magnitude < DECADES[e + 3]) e--;
+  return e;
+}
+
+/** 10^e for e = −3 … 4, by e + 3. */
+const DECADES = [1e-3, 1e-2, 1e-1, 1, 10, 100, 1e3, 1e4];
+
+/**
  * Whether the reference rounds `magnitude` up, when `hundredths` (= magnitude × 100 as
  * computed, below 1e7) lies within 1e-6 of `whole` + 0.5.
  *
@@ -75,7 +91,7 @@ export function round2(x: number): number {
 function roundsUpNearHalf(magnitude: number, hundredths: number, whole: number): boolean {
   const difference = hundredths - (whole + 0.5);
   const error = hundredths * 2 ** -52;
-  const tolerance = 5 * 10 ** (Math.floor(Math.log10(magnitude)) - 13);
+  const tolerance = HALF_TOLERANCE[decadeOf(magnitude) + 3];
   if (difference - error > -0.9 * tolerance) return true;
   if (difference + error < -1.1 * tolerance) return false;
   // The third decimal of the 15-digit decimal (plain notation for 0.005 ≤ magnitude < 1e5).

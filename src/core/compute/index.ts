@@ -48,10 +48,21 @@ export function gradeAll(input: AssessmentInput): Graded {
   const scored = scoreUnits(indicators, values);
   const vetoes = unitVetoes(indicators, units, values, problems);
   const prominent = prominentProblems(units, problems);
-  const names = units.map((unit) => unit.name);
+  // One pass over the unit objects (three maps read each object three times: at 100,000
+  // units each pass misses the cache on most of them).
+  const n = units.length;
+  const names: string[] = new Array(n);
+  const types: string[] = new Array(n);
+  const nameCells: string[] = new Array(n);
+  for (let u = 0; u < n; u++) {
+    const unit = units[u];
+    names[u] = unit.name;
+    types[u] = unit.type;
+    nameCells[u] = unit.nameCell;
+  }
   const ranking = rankUnits({
     names,
-    types: units.map((unit) => unit.type),
+    types,
     total: scored.total,
     dimensionRounded: scored.dimensionRounded,
     dimensions: scored.dimensions,
@@ -61,7 +72,7 @@ export function gradeAll(input: AssessmentInput): Graded {
   });
   const grading = gradeUnits(ranking, {
     names,
-    nameCells: units.map((unit) => unit.nameCell),
+    nameCells,
     eligible: vetoes.map((list) => list.length === 0),
     prominent,
     goodQuota: params.goodQuota,
