@@ -83,22 +83,22 @@ function signOf(difference: number): number {
 export function sortedByTypeAndTotal(typeOrdinal: Int32Array, total: Float64Array, first: Float64Array | null): SortedUnits | null {
   const n = total.length;
   if (n === 0) return { order: [], byFirst: false, sameTotal: new Uint8Array(0), sameFirst: null };
-  const totals = hundredthsOf(total);
+  const totals = hundredthsRange(total);
   if (totals === null) return null;
   let types = 1;
   for (let u = 0; u < n; u++) if (typeOrdinal[u] + 1 > types) types = typeOrdinal[u] + 1;
   const span = totals.high - totals.low + 1;
   if (types * span * n > 2 ** 53) return null;
-  const firsts = first === null ? null : hundredthsOf(first);
+  const firsts = first === null ? null : hundredthsRange(first);
   const firstSpan = firsts === null ? 1 : firsts.high - firsts.low + 1;
   const byFirst = firsts !== null && types * span * firstSpan * n <= 2 ** 53;
   const keys = new Float64Array(n);
-  const { values: h, high } = totals;
+  const high = totals.high;
   if (byFirst) {
-    const { values: f, high: fHigh } = firsts;
-    for (let u = 0; u < n; u++) keys[u] = ((typeOrdinal[u] * span + (high - h[u])) * firstSpan + (fHigh - f[u])) * n + u;
+    const fHigh = firsts.high;
+    for (let u = 0; u < n; u++) keys[u] = ((typeOrdinal[u] * span + (high - Math.round(total[u] * 100))) * firstSpan + (fHigh - Math.round(first![u] * 100))) * n + u;
   } else {
-    for (let u = 0; u < n; u++) keys[u] = (typeOrdinal[u] * span + (high - h[u])) * n + u;
+    for (let u = 0; u < n; u++) keys[u] = (typeOrdinal[u] * span + (high - Math.round(total[u] * 100))) * n + u;
   }
   keys.sort();
   const order: number[] = new Array(n);
@@ -132,22 +132,21 @@ export interface SortedUnits {
 }
 
 /**
- * Each number as a whole count of hundredths with the lowest and highest, or null when one
- * is not a whole number of hundredths (equal hundredths ⟺ equal numbers, same order).
- * Cost: O(n).
+ * The lowest and highest of the numbers as whole counts of hundredths, or null when one is
+ * not a whole number of hundredths (equal hundredths ⟺ equal numbers, same order). The
+ * counts themselves are `Math.round(x * 100)` again where needed: an array of them was one
+ * more fresh allocation per computation. Cost: O(n).
  */
-function hundredthsOf(numbers: Float64Array): { values: Float64Array; low: number; high: number } | null {
-  const values = new Float64Array(numbers.length);
+function hundredthsRange(numbers: Float64Array): { low: number; high: number } | null {
   let low = Infinity;
   let high = -Infinity;
   for (let u = 0; u < numbers.length; u++) {
     const whole = Math.round(numbers[u] * 100);
     if (whole / 100 !== numbers[u]) return null;
-    values[u] = whole;
     if (whole < low) low = whole;
     if (whole > high) high = whole;
   }
-  return { values, low, high };
+  return { low, high };
 }
 
 /**

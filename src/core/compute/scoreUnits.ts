@@ -87,16 +87,17 @@ export function scoreUnits(indicators: Indicator[], values: ValueTable): ScoredU
   const column = new Float64Array(unitCount);
   const totalExact = new Float64Array(unitCount);
   const total = new Float64Array(unitCount);
-  // Dimension-major while summing (each column adds to one contiguous row), unit-major once rounded.
-  const dimensionExact = new Float64Array(unitCount * dimensionCount);
+  // The dimension sums are taken in the array that then holds them rounded (unit-major):
+  // a dimension-major array of their own, transposed after, was a second large allocation
+  // per computation, and first writes to fresh memory cost more than the strided adds.
   const dimensionRounded = new Float64Array(unitCount * dimensionCount);
 
   for (let i = 0; i < indicatorCount; i++) {
     scoreColumn(indicators[i], values.column(i), column, extremes[i]);
-    addColumn(column, totalExact, dimensionExact.subarray(dimensionOf[i] * unitCount, (dimensionOf[i] + 1) * unitCount));
+    addColumn(column, totalExact, dimensionRounded, dimensionCount, dimensionOf[i]);
   }
   roundAll(totalExact, total);
-  roundTransposed(dimensionExact, dimensionRounded, unitCount, dimensionCount);
+  roundAll(dimensionRounded, dimensionRounded);
 
   const scoresOf = (u: number): IndicatorScore[] => {
     const out: IndicatorScore[] = new Array(indicatorCount);
@@ -122,24 +123,16 @@ export function scoreUnits(indicators: Indicator[], values: ValueTable): ScoredU
 // The loops of scoreUnits as small functions of their own: V8 compiles each with its own
 // type feedback (one long function was deoptimised at each loop it had not yet run).
 
-/** Adds one indicator's scores to the totals and to its dimension's sums. */
-function addColumn(column: Float64Array, total: Float64Array, dimension: Float64Array): void {
+/** Adds one indicator's scores to the totals and to dimension `d`'s sums (unit-major, `D` per unit). */
+function addColumn(column: Float64Array, total: Float64Array, dimensions: Float64Array, D: number, d: number): void {
   for (let u = 0; u < column.length; u++) {
     const score = column[u];
     total[u] += score;
-    dimension[u] += score;
+    dimensions[u * D + d] += score;
   }
 }
 
-/** `out[u * D + d] = round2(exact[d * units + u])`: rounded and turned unit-major. */
-function roundTransposed(exact: Float64Array, out: Float64Array, units: number, D: number): void {
-  for (let d = 0; d < D; d++) {
-    const from = d * units;
-    for (let u = 0; u < units; u++) out[u * D + d] = round2(exact[from + u]);
-  }
-}
-
-/** `out[k] = round2(exact[k])` for every k. */
+/** `out[k] = round2(exact[k])` for every k (in place when they are the same array). */
 function roundAll(exact: Float64Array, out: Float64Array): void {
   for (let k = 0; k < exact.length; k++) out[k] = round2(exact[k]);
 }
