@@ -63,15 +63,19 @@ export function round2(x: number): number {
  */
 const HALF_TOLERANCE = Array.from({ length: 8 }, (_, i) => 5 * 10 ** (i - 3 - 13));
 
-/** The decade of a magnitude in [1e-3, 1e5) by comparison (−3 … 4; 1e-3 … 9999.9… ). Cost: O(1). */
+/** 10^e for e = −3 … 4, by e + 3. */
+const DECADES = [1e-3, 1e-2, 1e-1, 1, 10, 100, 1e3, 1e4];
+
+/**
+ * The decade e of a magnitude in [1e-3, 1e5) — 10^e ≤ magnitude < 10^(e+1) — by comparison
+ * with DECADES (−3 for anything smaller). Cost: O(1).
+ * @example decadeOf(0.075) // => -2
+ */
 function decadeOf(magnitude: number): number {
   let e = 4;
   while (e > -3 && magnitude < DECADES[e + 3]) e--;
   return e;
 }
-
-/** 10^e for e = −3 … 4, by e + 3. */
-const DECADES = [1e-3, 1e-2, 1e-1, 1, 10, 100, 1e3, 1e4];
 
 /**
  * Whether the reference rounds `magnitude` up, when `hundredths` (= magnitude × 100 as
