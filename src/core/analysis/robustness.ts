@@ -175,7 +175,7 @@ function settle(w: WeightForms, n: number, spread: number): Settled {
  * indicator-major by lane (`[i * LANES + lane]`; scaled = factor × points).
  * Cost: O(units × list length).
  */
-function scoreLanes(w: WeightForms, settled: Settled, list: Int32Array, factor: Float64Array, scaled: Float64Array, n: number, sums: Float64Array): void {
+function scoreLanes(w: WeightForms, settled: Settled, list: Int32Array, factor: Float64Array, scaled: Float64Array, n: number, sums: Float64Array, prefix = 0, prefixSums: Float64Array | null = null): void {
   const { stored, form } = w;
   const { kind, value } = settled;
   const I = w.indicators;
@@ -191,6 +191,17 @@ function scoreLanes(w: WeightForms, settled: Settled, list: Int32Array, factor: 
     let s6 = 0;
     let s7 = 0;
     for (let j = 0; j < m; j++) {
+      if (j === prefix && prefixSums !== null) {
+        // The sums over list[0 … prefix − 1]: the same numbers a pass over that list alone gives.
+        prefixSums[k] = s0;
+        prefixSums[n + k] = s1;
+        prefixSums[2 * n + k] = s2;
+        prefixSums[3 * n + k] = s3;
+        prefixSums[4 * n + k] = s4;
+        prefixSums[5 * n + k] = s5;
+        prefixSums[6 * n + k] = s6;
+        prefixSums[7 * n + k] = s7;
+      }
       const i = list[j];
       const at = base + i;
       const o = i * LANES;
@@ -374,6 +385,11 @@ export function robustness(input: AssessmentInput, result: AssessmentResult, ctx
   // Each tie-break level's indicators, in indicator order (the order perturbedScores sums them in).
   const levelIndicators = tieDims.map((d) => all.filter((i) => dimensionOf[i] === d));
   const leadKeys = new Float64Array(n * LANES);
+  // When the first tie-break's indicators are the first indicators (measures list them by
+  // dimension, in order), the total's pass has their sums on the way, exactly: it keeps
+  // them instead of a pass of their own. 0: they are not, a pass of their own.
+  const lead = levelIndicators[0];
+  const leadPrefix = lead !== undefined && lead.length > 0 && lead.length < I && lead.every((i, j) => i === j) ? lead.length : 0;
   const laneLeads = Array.from({ length: LANES }, (_, lane) => (tieDims.length > 0 ? leadKeys.subarray(lane * n, (lane + 1) * n) : undefined));
   const ties = new LaneTies(w, levelIndicators, factor, scaled, leadKeys, n);
   // The reference path's scratch, made on first use.
@@ -387,10 +403,10 @@ export function robustness(input: AssessmentInput, result: AssessmentResult, ctx
         scaled[i * LANES + r] = f * points[i];
       }
     }
-    scoreLanes(w, settled, all, factor, scaled, n, keys);
+    scoreLanes(w, settled, all, factor, scaled, n, keys, leadPrefix, leadPrefix > 0 ? leadKeys : null);
     toHundredths(keys);
     if (tieDims.length > 0) {
-      scoreLanes(w, settled, levelIndicators[0], factor, scaled, n, leadKeys);
+      if (leadPrefix === 0) scoreLanes(w, settled, levelIndicators[0], factor, scaled, n, leadKeys);
       toHundredths(leadKeys);
     }
     for (let lane = 0; lane < live; lane++) {
