@@ -169,6 +169,16 @@ function sortRuns(order: number[], joins: (p: number) => boolean, compare: (a: n
 }
 
 /**
+ * By order position: 1 where the unit has the type, total and first tie-break score of the
+ * one before it (`first` null: no tie-break, every position 1). Cost: O(n).
+ */
+function sameFirstOf(order: number[], sameTotal: Uint8Array, first: Float64Array | null): Uint8Array {
+  const same = new Uint8Array(order.length).fill(1);
+  if (first !== null) for (let p = 1; p < order.length; p++) same[p] = sameTotal[p] === 1 && first[order[p]] === first[order[p - 1]] ? 1 : 0;
+  return same;
+}
+
+/**
  * Position of a type in 分类排名 order: 村, 社区, then the others by collation.
  * Cost: O(types · log types).
  */
@@ -231,14 +241,12 @@ export function rankUnits(input: RankInput): Ranking {
   // same first tie-break score (1 without tie-breaks). Read off the sorted keys when they
   // hold them: comparing neighbours' data in sorted order misses the cache at every step.
   let sameTotal: Uint8Array;
-  let sameFirst: Uint8Array | null = null;
   if (sorted) {
     order = sorted.order;
     sameTotal = sorted.sameTotal;
-    const byFirst = sorted.sameFirst;
+    const keyed = sorted.sameFirst;
     // Runs left to order: the same type and total (and first tie-break when it was keyed).
-    sortRuns(order, (p) => sameTotal[p] === 1 && (byFirst === null || byFirst[p] === 1), compareTied);
-    sameFirst = byFirst;
+    sortRuns(order, (p) => sameTotal[p] === 1 && (keyed === null || keyed[p] === 1), compareTied);
   } else {
     order = new Array(n);
     for (let u = 0; u < n; u++) order[u] = u;
@@ -250,12 +258,9 @@ export function rankUnits(input: RankInput): Ranking {
     sameTotal = new Uint8Array(n);
     for (let p = 1; p < n; p++) sameTotal[p] = typeOrdinal[order[p]] === typeOrdinal[order[p - 1]] && total[order[p]] === total[order[p - 1]] ? 1 : 0;
   }
-  if (sameFirst === null) {
-    sameFirst = new Uint8Array(n).fill(1);
-    if (first !== null) for (let p = 1; p < n; p++) sameFirst[p] = sameTotal[p] === 1 && first[order[p]] === first[order[p - 1]] ? 1 : 0;
-  }
+  const sameFirst = sorted?.sameFirst ?? sameFirstOf(order, sameTotal, first);
   /** First tie-break (index into tieDims) on which the units at positions p − 1 and p differ, or -1; they have the same type and total. */
-  const differenceAt = (p: number): number => (sameFirst![p] === 0 ? 0 : firstDifference(order[p], order[p - 1], 1));
+  const differenceAt = (p: number): number => (sameFirst[p] === 0 ? 0 : firstDifference(order[p], order[p - 1], 1));
 
   const position = new Int32Array(n);
   for (let p = 0; p < n; p++) position[order[p]] = p;

@@ -116,7 +116,7 @@ const BYTES_PER_CELL = 64;
  * About how many bytes a sheet's XML takes, from its cell count (lazy rows included), for
  * LateZip's budget. Cost: O(held rows).
  */
-export function sheetSizeHint(sheet: OutputSheet): number {
+function sheetSizeHint(sheet: OutputSheet): number {
   let cells = sheet.lazy ? sheet.lazy.count * sheet.lazy.columns : 0;
   for (const row of sheet.rows) cells += row.length;
   return cells * BYTES_PER_CELL;

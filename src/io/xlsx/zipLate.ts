@@ -30,6 +30,7 @@ import {
   type Stamp,
   type StoredEntry,
 } from './zipWrite';
+import { concatBytes } from './zip';
 
 /** Most uncompressed bytes held for the native compressor at once. */
 export const NATIVE_BUDGET = 256 * 2 ** 20;
@@ -89,6 +90,8 @@ export class LateZip implements PackageZip {
   private readonly stamp: Stamp;
   private readonly buffer = new Uint8Array(CHUNK_BYTES);
   private readonly fallback: DeflaterFactory;
+  /** Most uncompressed bytes held for the native compressor (NATIVE_BUDGET unless told). */
+  private readonly budget: number;
   /** Uncompressed bytes handed to the native compressor so far. */
   private waiting = 0;
 
@@ -100,8 +103,6 @@ export class LateZip implements PackageZip {
     this.fallback = options.fallback ?? fflateDeflater(6);
     this.budget = options.budget ?? NATIVE_BUDGET;
   }
-
-  private readonly budget: number;
 
   copy(entry: StoredEntry): void {
     this.entries.push({ copied: entry });
@@ -161,12 +162,6 @@ export class LateZip implements PackageZip {
     const start = offset;
     for (const central of centrals) put(central);
     put(endRecord(this.entries.length, offset - start, start));
-    const out = new Uint8Array(offset);
-    let at = 0;
-    for (const piece of pieces) {
-      out.set(piece, at);
-      at += piece.length;
-    }
-    return out;
+    return concatBytes(pieces, offset);
   }
 }

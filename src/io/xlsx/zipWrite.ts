@@ -9,6 +9,7 @@
  */
 import { Deflate } from 'fflate';
 import { crc32 } from './crc32';
+import { concatBytes } from './zip';
 
 /** Receives the package's bytes in order. */
 export type ZipSink = (chunk: Uint8Array) => void;
@@ -309,14 +310,6 @@ export function collect(): { sink: ZipSink; bytes: () => Uint8Array } {
       chunks.push(chunk.slice());
       length += chunk.length;
     },
-    bytes: () => {
-      const out = new Uint8Array(length);
-      let at = 0;
-      for (const chunk of chunks) {
-        out.set(chunk, at);
-        at += chunk.length;
-      }
-      return out;
-    },
+    bytes: () => concatBytes(chunks, length),
   };
 }
