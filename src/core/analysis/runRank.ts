@@ -124,6 +124,13 @@ export interface RunRanker {
 
 /** Most buckets a counting sort may use, beyond 8 per unit. */
 const BUCKETS_FLOOR = 1 << 16;
+/**
+ * Largest group of equal totals ordered by counting, pair by pair, how many members have a
+ * higher lead score (m² branch-free steps); larger groups are sorted.
+ */
+const PAIRWISE_LIMIT = 16;
+/** Lead scores are counted pair by pair as 32-bit integers only when they span less than this. */
+const PAIRWISE_SPAN = 2 ** 30;
 
 /**
  * A ranker for `units`. Cost: O(units) memory, allocated once.
@@ -157,6 +164,10 @@ class Ranker implements RunRanker {
   private readonly typeEnd: Int32Array;
   private readonly level: Float64Array;
   private readonly touched: Int32Array;
+  /** splitDistinct's scratch: one group's units, their lead scores as offsets, how many score higher. */
+  private readonly groupUnits = new Int32Array(PAIRWISE_LIMIT);
+  private readonly groupLeads = new Int32Array(PAIRWISE_LIMIT);
+  private readonly groupAbove = new Int32Array(PAIRWISE_LIMIT);
   /**
    * Grades persist between runs: 较差 for 突出问题 (as in every run), NONE elsewhere; the
    * units a run grades are listed in `touched` and reset at the start of the next run.
@@ -241,6 +252,41 @@ class Ranker implements RunRanker {
     }
   }
 
+  /**
+   * Orders positions [start, end) (equal type and total; at most PAIRWISE_LIMIT of them)
+   * by `lead` as splitBy does, when their lead scores all differ: each member goes to the
+   * position given by how many have a higher score, counted without a branch
+   * (`(v − x) >>> 31` is 1 exactly when x > v, the offsets being below 2^30), and is a
+   * group of its own. Returns false, changing nothing, when two scores are equal (the sum
+   * of those counts is then below m(m − 1)/2: each equal pair is counted by neither).
+   * Cost: O(m²).
+   */
+  private splitDistinct(start: number, end: number, lead: Float64Array, low: number): boolean {
+    const { order, groupUnits, groupLeads, groupAbove, groupStart, groupEnd } = this;
+    const m = end - start;
+    for (let p = 0; p < m; p++) {
+      const u = order[start + p];
+      groupUnits[p] = u;
+      groupLeads[p] = (lead[u] - low) | 0;
+    }
+    let pairs = 0;
+    for (let p = 0; p < m; p++) {
+      const v = groupLeads[p];
+      let above = 0;
+      for (let q = 0; q < m; q++) above += (v - groupLeads[q]) >>> 31;
+      groupAbove[p] = above;
+      pairs += above;
+    }
+    if (pairs !== (m * (m - 1)) / 2) return false;
+    for (let p = 0; p < m; p++) {
+      const at = start + groupAbove[p];
+      order[at] = groupUnits[p];
+      groupStart[at] = at;
+      groupEnd[at] = at + 1;
+    }
+    return true;
+  }
+
   /** Splits order positions [start, end) (equal type and total) by the tie levels from `at`. */
   private refine(start: number, end: number, at: number, ties: TieScores): void {
     if (at >= this.units.tieLevels || this.sameClass(start, end)) {
@@ -298,7 +344,17 @@ class Ranker implements RunRanker {
     }
     if (typeCount * (high - low + 1) > this.bucketLimit) return false;
     const lead = this.units.tieLevels > 0 ? leadKeys : undefined;
-    if (lead !== undefined) for (let u = 0; u < n; u++) if (lead[u] !== lead[u]) return false;
+    let leadLow = Infinity;
+    let leadHigh = -Infinity;
+    if (lead !== undefined) {
+      for (let u = 0; u < n; u++) {
+        const key = lead[u];
+        if (key !== key) return false;
+        if (key < leadLow) leadLow = key;
+        if (key > leadHigh) leadHigh = key;
+      }
+    }
+    const pairwise = lead !== undefined && leadHigh - leadLow < PAIRWISE_SPAN;
     // Small integers from here on (typed-array indices must not be doubles to stay fast).
     const top = high | 0;
     const span = (top - low + 1) | 0;
@@ -328,10 +384,20 @@ class Ranker implements RunRanker {
         const end = counts[b];
         if (end === start) continue;
         if (end - start === 1) {
+          // A unit alone: its group and rank at once.
           groupStart[start] = start;
           groupEnd[start] = end;
-        } else if (lead !== undefined) {
-          this.splitBy(start, end, lead, 1, ties); // equal totals: level 0 as given, the callback from level 1
+          groups++;
+          const r = dense ? groups : start - typeStart + 1;
+          const u = order[start];
+          if (r < best[u]) best[u] = r;
+          if (r > worst[u]) worst[u] = r;
+          start = end;
+          continue;
+        }
+        if (lead !== undefined) {
+          // Equal totals: level 0 as given, the callback from level 1.
+          if (!(pairwise && end - start <= PAIRWISE_LIMIT && this.splitDistinct(start, end, lead, leadLow))) this.splitBy(start, end, lead, 1, ties);
         } else this.refine(start, end, 0, ties);
         for (let g = start; g < end; g = groupEnd[g]) {
           groups++;

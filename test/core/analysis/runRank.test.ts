@@ -199,13 +199,17 @@ describe('hundredthsOf', () => {
 });
 
 describe('runRanker against rankUnits + gradeUnits', () => {
-  // Small fields with few distinct scores, so that totals, dimensions and quota boundaries tie often.
-  const field = fc.integer({ min: 1, max: 24 }).chain((n) =>
+  // Small fields with few distinct scores, so that totals, dimensions and quota boundaries
+  // tie often; or (wide) many distinct dimension scores under two totals, so that groups of
+  // equal totals up to 40 units are ordered by counting pair by pair (up to 16) or sorted.
+  const fieldOf = (wide: boolean) => fc.integer({ min: 1, max: wide ? 40 : 24 }).chain((n) =>
     fc.record({
       names: fc.constant(Array.from({ length: n }, (_, u) => `单位${u}`)),
       types: fc.array(fc.constantFrom<string>('村', '社区', '街道'), { minLength: n, maxLength: n }),
-      total: fc.array(fc.integer({ min: 0, max: 6 }).map((h) => 80 + h / 100), { minLength: n, maxLength: n }),
-      dims: fc.array(fc.constantFrom<number>(10, 10.5, 11, 30.25), { minLength: 2 * n, maxLength: 2 * n }),
+      total: fc.array(fc.integer({ min: 0, max: wide ? 1 : 6 }).map((h) => 80 + h / 100), { minLength: n, maxLength: n }),
+      dims: wide
+        ? fc.array(fc.integer({ min: 0, max: 3000 }).map((h) => h / 100), { minLength: 2 * n, maxLength: 2 * n })
+        : fc.array(fc.constantFrom<number>(10, 10.5, 11, 30.25), { minLength: 2 * n, maxLength: 2 * n }),
       dimensions: fc.constant<string[]>(['甲', '乙']),
       tieBreak: fc.constantFrom<string[]>([], ['甲'], ['乙', '甲'], ['甲', '乙'], ['丙', '乙'], ['乙', '乙']),
       mayBeGood: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
@@ -219,6 +223,7 @@ describe('runRanker against rankUnits + gradeUnits', () => {
       base: fc.array(fc.constantFrom<Grade>(...GRADE_ORDER), { minLength: n, maxLength: n }),
     }),
   );
+  const field = fc.boolean().chain(fieldOf);
 
   it('gives the same ranks and grades, and counts the grades that differ from the computation', () => {
     fc.assert(
