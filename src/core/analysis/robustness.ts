@@ -7,7 +7,7 @@
  * tie-breaks, tie mode, 排名方式 and 分类排名 exactly as in the computation. A what-if, not a
  * rule of the measures.
  *
- * Fast (issue 13 Must 7): the scores are read once per eight runs (scoreLanes), and each run
+ * Fast (issue 13 Must 7): the scores are read once per eight runs (scoreColumns), and each run
  * is ranked by a counting sort of its totals in whole hundredths, equal totals ordered on
  * the first tie-break scores summed alongside (runRank.ts, proven equal to rankUnits +
  * gradeUnits in its tests); the rare run that does not suit it goes through
@@ -110,8 +110,9 @@ export function perturbedScores(w: WeightForms, factors: Float64Array, dimension
 }
 
 /**
- * Runs scored together: each stored score is read once for all of them (8 sums stay in
- * registers; 4 lanes read every score twice as often and measured about 1.5× slower).
+ * Runs scored together: each stored score is read once for all of them, and one unit's
+ * eight sums fill one 64-byte cache line (4 lanes read every score twice as often and
+ * measured about 1.5× slower).
  */
 const LANES = 8;
 
@@ -131,133 +132,180 @@ const UNSETTLED = 2;
  * mispredict (the clamp's branches, taken at random across units, cost most of the
  * scoring before). Linear scores keep their stored number; `UNSETTLED` ones keep theirs
  * and go through the clamp. A margin of 1e-9 of P keeps rounding of f and f·P out of it.
+ *
+ * Indicator-major (`[i * units + k]`), the order scoreColumns reads them in.
  * Cost: O(units × indicators), one Float64Array and one Uint8Array of that size.
  */
 interface Settled {
   kind: Uint8Array;
+  /** c for a settled score; the stored number for a linear or UNSETTLED one. */
   value: Float64Array;
+  /** 1 for an indicator with no UNSETTLED score (its loop needs no clamp). */
+  allSettled: Uint8Array;
 }
 
 function settle(w: WeightForms, n: number, spread: number): Settled {
   const I = w.indicators;
-  const { stored, form, points } = w;
+  const { form, points } = w;
+  const value = new Float64Array(n * I);
+  for (let i = 0; i < I; i++) for (let k = 0; k < n; k++) value[i * n + k] = w.stored[k * I + i];
   const kind = new Uint8Array(n * I).fill(UNSETTLED);
-  const value = Float64Array.from(stored);
+  const allSettled = new Uint8Array(I);
   const sure = spread >= 0 && spread < 1;
   for (let i = 0; i < I; i++) {
     const P = points[i];
     if (form[i] === LINEAR || !sure || !(P > 0)) continue;
     const low = (1 - spread) * P * (1 - 1e-9);
     const high = (1 + spread) * P * (1 + 1e-9);
-    for (let k = 0; k < n; k++) {
-      const at = k * I + i;
-      const c = stored[at];
+    let unsettled = 0;
+    for (let at = i * n; at < (i + 1) * n; at++) {
+      const c = value[at];
       if (form[i] === DEDUCTION) {
         if (c >= 0 && c <= low) set(at, AFFINE_1, -c); // f·P − c
         else if (c >= high) set(at, AFFINE_0, 0); // 0 (c may be Infinity: missing)
         else if (c < 0) set(at, AFFINE_1, 0); // f·P
+        else unsettled++;
       } else if (c >= 0 && c <= low) set(at, AFFINE_0, c); // c
       else if (c >= high) set(at, AFFINE_1, 0); // f·P
       else if (c < 0) set(at, AFFINE_0, 0); // 0
+      else unsettled++;
     }
+    allSettled[i] = unsettled === 0 ? 1 : 0;
   }
   function set(at: number, a: number, c: number): void {
     kind[at] = a;
     value[at] = c;
   }
-  return { kind, value };
+  return { kind, value, allSettled };
 }
 
 /**
  * For `LANES` runs at once, every unit's score summed over the indicators of `list` (in
  * the list's order, which is indicator order, as `perturbedScores` adds them, so every sum
- * is the same number), unrounded (`sums[lane * n + k]`). `factor` and `scaled` are
- * indicator-major by lane (`[i * LANES + lane]`; scaled = factor × points).
+ * is the same number), unrounded, interleaved by lane (`sums[k * LANES + lane]`: one
+ * cache line per unit). `factor` and `scaled` are indicator-major by lane
+ * (`[i * LANES + lane]`; scaled = factor × points). With `prefixSums`, the sums over
+ * list[0 … prefix − 1] are copied there on the way (the same numbers a pass over that list
+ * alone gives).
+ *
+ * Indicator by indicator, each a plain loop over the units with that indicator's eight
+ * factors in registers and no branch on its form inside: scoring took about a fifth less
+ * time than unit by unit with the sums in registers, which branched on every score's form
+ * (profiled side by side in one process, 2026-12-02).
  * Cost: O(units × list length).
  */
-function scoreLanes(w: WeightForms, settled: Settled, list: Int32Array, factor: Float64Array, scaled: Float64Array, n: number, sums: Float64Array, prefix = 0, prefixSums: Float64Array | null = null): void {
-  const { stored, form } = w;
-  const { kind, value } = settled;
-  const I = w.indicators;
-  const m = list.length;
-  for (let k = 0; k < n; k++) {
-    const base = k * I;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    let s4 = 0;
-    let s5 = 0;
-    let s6 = 0;
-    let s7 = 0;
-    for (let j = 0; j < m; j++) {
-      if (j === prefix && prefixSums !== null) {
-        // The sums over list[0 … prefix − 1]: the same numbers a pass over that list alone gives.
-        prefixSums[k] = s0;
-        prefixSums[n + k] = s1;
-        prefixSums[2 * n + k] = s2;
-        prefixSums[3 * n + k] = s3;
-        prefixSums[4 * n + k] = s4;
-        prefixSums[5 * n + k] = s5;
-        prefixSums[6 * n + k] = s6;
-        prefixSums[7 * n + k] = s7;
-      }
-      const i = list[j];
-      const at = base + i;
-      const o = i * LANES;
-      const f = form[i];
-      if (f === LINEAR) {
-        const v = stored[at];
-        s0 += factor[o] * v;
-        s1 += factor[o + 1] * v;
-        s2 += factor[o + 2] * v;
-        s3 += factor[o + 3] * v;
-        s4 += factor[o + 4] * v;
-        s5 += factor[o + 5] * v;
-        s6 += factor[o + 6] * v;
-        s7 += factor[o + 7] * v;
-        continue;
-      }
-      const a = kind[at];
-      if (a !== UNSETTLED) {
-        const c = value[at];
-        s0 += a * scaled[o] + c;
-        s1 += a * scaled[o + 1] + c;
-        s2 += a * scaled[o + 2] + c;
-        s3 += a * scaled[o + 3] + c;
-        s4 += a * scaled[o + 4] + c;
-        s5 += a * scaled[o + 5] + c;
-        s6 += a * scaled[o + 6] + c;
-        s7 += a * scaled[o + 7] + c;
-        continue;
-      }
-      const v = stored[at];
-      const d = f === DEDUCTION ? 1 : 0;
-      const e = d === 1 ? -v : v;
-      // clamp(d · f·P ± v, 0, f·P): d · S + e is S − v or v, exactly.
-      s0 += clamp(d * scaled[o] + e, scaled[o]);
-      s1 += clamp(d * scaled[o + 1] + e, scaled[o + 1]);
-      s2 += clamp(d * scaled[o + 2] + e, scaled[o + 2]);
-      s3 += clamp(d * scaled[o + 3] + e, scaled[o + 3]);
-      s4 += clamp(d * scaled[o + 4] + e, scaled[o + 4]);
-      s5 += clamp(d * scaled[o + 5] + e, scaled[o + 5]);
-      s6 += clamp(d * scaled[o + 6] + e, scaled[o + 6]);
-      s7 += clamp(d * scaled[o + 7] + e, scaled[o + 7]);
-    }
-    sums[k] = s0;
-    sums[n + k] = s1;
-    sums[2 * n + k] = s2;
-    sums[3 * n + k] = s3;
-    sums[4 * n + k] = s4;
-    sums[5 * n + k] = s5;
-    sums[6 * n + k] = s6;
-    sums[7 * n + k] = s7;
+function scoreColumns(w: WeightForms, settled: Settled, list: Int32Array, factor: Float64Array, scaled: Float64Array, n: number, sums: Float64Array, prefix = 0, prefixSums: Float64Array | null = null): void {
+  const { form } = w;
+  const { kind, value, allSettled } = settled;
+  sums.fill(0);
+  for (let j = 0; j < list.length; j++) {
+    if (j === prefix && prefixSums !== null) prefixSums.set(sums);
+    const i = list[j];
+    const o = i * LANES;
+    const f = form[i];
+    if (f === LINEAR) linearColumn(value, i * n, n, factor, o, sums);
+    else if (allSettled[i] === 1) settledColumn(kind, value, i * n, n, scaled, o, sums);
+    else clampedColumn(kind, value, i * n, n, scaled, o, f === DEDUCTION ? 1 : 0, sums);
   }
 }
 
-/** Every sum in `sums` as whole hundredths, in place (a loop of its own, so keyOf inlines). Cost: O(length). */
-function toHundredths(sums: Float64Array): void {
-  for (let j = 0; j < sums.length; j++) sums[j] = keyOf(sums[j]);
+/** sums += factor × stored, for one linear indicator's column. */
+function linearColumn(stored: Float64Array, col: number, n: number, factor: Float64Array, o: number, sums: Float64Array): void {
+  const f0 = factor[o];
+  const f1 = factor[o + 1];
+  const f2 = factor[o + 2];
+  const f3 = factor[o + 3];
+  const f4 = factor[o + 4];
+  const f5 = factor[o + 5];
+  const f6 = factor[o + 6];
+  const f7 = factor[o + 7];
+  for (let k = 0; k < n; k++) {
+    const v = stored[col + k];
+    const b = k * LANES;
+    sums[b] += f0 * v;
+    sums[b + 1] += f1 * v;
+    sums[b + 2] += f2 * v;
+    sums[b + 3] += f3 * v;
+    sums[b + 4] += f4 * v;
+    sums[b + 5] += f5 * v;
+    sums[b + 6] += f6 * v;
+    sums[b + 7] += f7 * v;
+  }
+}
+
+/** sums += a · f·P + c, for one clamped indicator whose every score is settled. */
+function settledColumn(kind: Uint8Array, value: Float64Array, col: number, n: number, scaled: Float64Array, o: number, sums: Float64Array): void {
+  const p0 = scaled[o];
+  const p1 = scaled[o + 1];
+  const p2 = scaled[o + 2];
+  const p3 = scaled[o + 3];
+  const p4 = scaled[o + 4];
+  const p5 = scaled[o + 5];
+  const p6 = scaled[o + 6];
+  const p7 = scaled[o + 7];
+  for (let k = 0; k < n; k++) {
+    const a = kind[col + k];
+    const c = value[col + k];
+    const b = k * LANES;
+    sums[b] += a * p0 + c;
+    sums[b + 1] += a * p1 + c;
+    sums[b + 2] += a * p2 + c;
+    sums[b + 3] += a * p3 + c;
+    sums[b + 4] += a * p4 + c;
+    sums[b + 5] += a * p5 + c;
+    sums[b + 6] += a * p6 + c;
+    sums[b + 7] += a * p7 + c;
+  }
+}
+
+/** One clamped indicator with unsettled scores: settled ones as in settledColumn, the others through the clamp. */
+function clampedColumn(kind: Uint8Array, value: Float64Array, col: number, n: number, scaled: Float64Array, o: number, d: number, sums: Float64Array): void {
+  const p0 = scaled[o];
+  const p1 = scaled[o + 1];
+  const p2 = scaled[o + 2];
+  const p3 = scaled[o + 3];
+  const p4 = scaled[o + 4];
+  const p5 = scaled[o + 5];
+  const p6 = scaled[o + 6];
+  const p7 = scaled[o + 7];
+  for (let k = 0; k < n; k++) {
+    const a = kind[col + k];
+    const b = k * LANES;
+    if (a !== UNSETTLED) {
+      const c = value[col + k];
+      sums[b] += a * p0 + c;
+      sums[b + 1] += a * p1 + c;
+      sums[b + 2] += a * p2 + c;
+      sums[b + 3] += a * p3 + c;
+      sums[b + 4] += a * p4 + c;
+      sums[b + 5] += a * p5 + c;
+      sums[b + 6] += a * p6 + c;
+      sums[b + 7] += a * p7 + c;
+      continue;
+    }
+    const v = value[col + k];
+    const e = d === 1 ? -v : v;
+    // clamp(d · f·P ± v, 0, f·P): d · S + e is S − v or v, exactly.
+    sums[b] += clamp(d * p0 + e, p0);
+    sums[b + 1] += clamp(d * p1 + e, p1);
+    sums[b + 2] += clamp(d * p2 + e, p2);
+    sums[b + 3] += clamp(d * p3 + e, p3);
+    sums[b + 4] += clamp(d * p4 + e, p4);
+    sums[b + 5] += clamp(d * p5 + e, p5);
+    sums[b + 6] += clamp(d * p6 + e, p6);
+    sums[b + 7] += clamp(d * p7 + e, p7);
+  }
+}
+
+/**
+ * Lane-interleaved sums (scoreColumns) as whole hundredths, lane-major
+ * (`keys[lane * n + k]`, what the ranker reads). Cost: O(length).
+ */
+function toHundredths(sums: Float64Array, keys: Float64Array, n: number): void {
+  for (let k = 0; k < n; k++) {
+    const b = k * LANES;
+    for (let lane = 0; lane < LANES; lane++) keys[lane * n + k] = keyOf(sums[b + lane]);
+  }
 }
 
 /** scoreAt's clamp to [0, scaled]. */
@@ -294,7 +342,7 @@ function rowClasses(w: WeightForms, n: number): Int32Array {
 
 /**
  * A run's tie-break scores in whole hundredths (they order and equal as the rounded scores
- * do), for the run ranker: level 0 from scoreLanes' sums over that level's indicators
+ * do), for the run ranker: level 0 from scoreColumns' sums over that level's indicators
  * (`leadKeys`), deeper levels summed from the stored scores of that level's indicators in
  * indicator order, as perturbedScores sums them.
  */
@@ -331,7 +379,7 @@ class LaneTies implements TieScores {
 }
 
 /**
- * The robustness of every unit's grade. Runs are scored `LANES` at a time (scoreLanes) and
+ * The robustness of every unit's grade. Runs are scored `LANES` at a time (scoreColumns) and
  * ranked and graded by runRanker (the rules of rankUnits and gradeUnits on whole hundredths);
  * a run whose totals do not suit it (non-finite, or too wide for a counting sort) goes
  * through perturbedScores and the real rank and grade functions instead.
@@ -380,11 +428,13 @@ export function robustness(input: AssessmentInput, result: AssessmentResult, ctx
   const factor = new Float64Array(I * LANES);
   const scaled = new Float64Array(I * LANES);
   const keys = new Float64Array(n * LANES);
+  const sums = new Float64Array(n * LANES);
   const laneKeys = Array.from({ length: LANES }, (_, lane) => keys.subarray(lane * n, (lane + 1) * n));
   const all = Int32Array.from({ length: I }, (_, i) => i);
   // Each tie-break level's indicators, in indicator order (the order perturbedScores sums them in).
   const levelIndicators = tieDims.map((d) => all.filter((i) => dimensionOf[i] === d));
   const leadKeys = new Float64Array(n * LANES);
+  const leadSums = new Float64Array(tieDims.length > 0 ? n * LANES : 0);
   // When the first tie-break's indicators are the first indicators (measures list them by
   // dimension, in order), the total's pass has their sums on the way, exactly: it keeps
   // them instead of a pass of their own. 0: they are not, a pass of their own.
@@ -403,11 +453,11 @@ export function robustness(input: AssessmentInput, result: AssessmentResult, ctx
         scaled[i * LANES + r] = f * points[i];
       }
     }
-    scoreLanes(w, settled, all, factor, scaled, n, keys, leadPrefix, leadPrefix > 0 ? leadKeys : null);
-    toHundredths(keys);
+    scoreColumns(w, settled, all, factor, scaled, n, sums, leadPrefix, leadPrefix > 0 ? leadSums : null);
+    toHundredths(sums, keys, n);
     if (tieDims.length > 0) {
-      if (leadPrefix === 0) scoreLanes(w, settled, levelIndicators[0], factor, scaled, n, leadKeys);
-      toHundredths(leadKeys);
+      if (leadPrefix === 0) scoreColumns(w, settled, levelIndicators[0], factor, scaled, n, leadSums);
+      toHundredths(leadSums, leadKeys, n);
     }
     for (let lane = 0; lane < live; lane++) {
       ties.lane = lane;

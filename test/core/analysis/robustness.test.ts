@@ -189,7 +189,8 @@ describe('the fast path against the reference', () => {
   it('agrees when 扣分 and 加分 numbers sit on the edges where the clamp may or may not bite', () => {
     // Spread 0.2: a stored k·v at or within 1e-9·P of (1 − 0.2)·P or (1 + 0.2)·P, at P itself,
     // 0, negative, or missing (扣分: Infinity) — the cases that settle into one form for every
-    // run and the ones that must stay with the clamp.
+    // run and the ones that must stay with the clamp. The first clamped indicator gets only
+    // numbers that settle (its column is summed without the clamp), the others all of them.
     const field = syntheticInput(240, 12, 5);
     const spread = 0.2;
     const clamped = field.indicators.map((ind, i) => (ind.method === 'deduction' || ind.method === 'bonus' ? i : -1)).filter((i) => i >= 0);
@@ -200,7 +201,8 @@ describe('the fast path against the reference', () => {
       const ind = field.indicators[i];
       const k = ind.perItem ?? 1;
       const P = ind.points;
-      const edges = [0, -1, (1 - spread) * P, (1 - spread) * P * (1 - 1e-9), (1 - spread) * P * (1 - 2e-9), (1 - spread) * P * (1 + 1e-12), P, (1 + spread) * P, (1 + spread) * P * (1 + 1e-9), (1 + spread) * P * (1 + 2e-9), (1 + spread) * P * (1 - 1e-12), 3 * P];
+      const settling = [0, -1, (1 - spread) * P * (1 - 2e-9), (1 + spread) * P * (1 + 2e-9), 3 * P];
+      const edges = i === clamped[0] ? settling : [0, -1, (1 - spread) * P, (1 - spread) * P * (1 - 1e-9), (1 - spread) * P * (1 - 2e-9), (1 - spread) * P * (1 + 1e-12), P, (1 + spread) * P, (1 + spread) * P * (1 + 1e-9), (1 + spread) * P * (1 + 2e-9), (1 + spread) * P * (1 - 1e-12), 3 * P];
       for (let u = 0; u < n; u++) {
         const at = i * n + u;
         if (u % 13 === 12) {
