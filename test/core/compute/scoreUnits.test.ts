@@ -1,4 +1,6 @@
 import { dimensionsOf, relativeExtremes, scoreUnits } from '../../../src/core/compute/scoreUnits';
+import { round2 } from '../../../src/core/numbers';
+import { syntheticInput } from '../../helpers/generate';
 import { makeInput } from '../../helpers/input';
 
 describe('scoreUnits', () => {
@@ -65,6 +67,52 @@ describe('scoreUnits', () => {
     const s = scoreUnits(thirds.indicators, thirds.values);
     expect(s.scoresOf(0).map((x) => x.rounded)).toEqual([0.33, 0.33, 0.33]);
     expect(s.total[0]).toBe(1);
+  });
+
+  test("the same sums when each dimension's indicators stand together", () => {
+    const [ratio, range, relative, bonus] = input.indicators;
+    const grouped = makeInput({
+      indicators: [ratio, relative, range, bonus].map((ind) => ({ ...ind })),
+      units: [
+        { name: 'A', values: [0.95, 3, 0.97, 5] },
+        { name: 'B', values: [1, 6, 0.935, 1] },
+        { name: 'C', values: [0.5, null, null, 0] },
+      ],
+    });
+    const s = scoreUnits(grouped.indicators, grouped.values);
+    expect(s.dimensions).toEqual(['减贫成效', '精准识别', '日常管理']);
+    // A: 19 + 2.5 | 4.2 | 2; B: 20 + 5 | 2.1 | 0.5; C: 10 + 0 | 0 | 0
+    expect([...s.dimensionRounded]).toEqual([21.5, 4.2, 2, 25, 2.1, 0.5, 10, 0, 0]);
+    expect([...s.total]).toEqual([27.7, 27.6, 10]);
+  });
+
+  test.each([
+    ['grouped by dimension', (i: number) => i],
+    ['dimensions interleaved', (i: number) => (i * 7) % 40],
+  ])('every sum is that of a per-unit loop in indicator order, bit for bit (%s)', (_, at) => {
+    const field = syntheticInput(300, 40, 11);
+    const indicators = field.indicators.map((_, i) => field.indicators[at(i)]);
+    const values = field.values;
+    // The order of `indicators` is only a permutation of the columns: score through a view
+    // that reads column at(i) for indicator i.
+    const view = Object.assign(Object.create(Object.getPrototypeOf(values)), values, {
+      column: (i: number) => values.column(at(i)),
+      get: (u: number, i: number) => values.get(u, at(i)),
+    });
+    const s = scoreUnits(indicators, view);
+    const dims = s.dimensions;
+    for (let u = 0; u < values.units; u++) {
+      const scores = s.scoresOf(u);
+      let total = 0;
+      const byDim = new Array<number>(dims.length).fill(0);
+      scores.forEach((x, i) => {
+        total += x.score;
+        byDim[dims.indexOf(indicators[i].dimension)] += x.score;
+      });
+      expect(Object.is(s.totalExact[u], total)).toBe(true);
+      expect(s.total[u]).toBe(round2(total));
+      expect([...s.dimensionRounded.slice(u * dims.length, (u + 1) * dims.length)]).toEqual(byDim.map(round2));
+    }
   });
 
   test('dimensionsOf', () => {
