@@ -53,11 +53,16 @@ function findBlock(xml: string, prefix: string, name: ListName): Block | null {
   return { start, end: close + closeTag.length, inner, count: (inner.match(child) ?? []).length };
 }
 
-/** What one cell looks like, as a key. */
-function lookKey(out: OutCell | undefined, bordered: boolean): string {
-  if (!out) return bordered ? '||||||b' : '';
-  const fmt = out.text ? '@' : (out.fmt ?? '');
-  return `${fmt}|${out.fill ?? ''}|${out.bold ? 1 : 0}|${out.wrap ? 1 : 0}|${out.align ?? ''}|${bordered ? 'b' : ''}`;
+/** Alignments as a number (0: none), for lookFlags. */
+const ALIGN_CODES: Record<string, number> = { left: 1, center: 2, right: 3 };
+
+/**
+ * What one cell looks like beyond its number format and fill, as a number below 32: bold 1,
+ * wrap 2, bordered 4, alignment 8 × (left 1, center 2, right 3). Cost: O(1).
+ */
+function lookFlags(out: OutCell | undefined, bordered: boolean): number {
+  const align = out?.align ? (ALIGN_CODES[out.align] ?? 0) : 0;
+  return (out?.bold ? 1 : 0) | (out?.wrap ? 2 : 0) | (bordered ? 4 : 0) | (align << 3);
 }
 
 const THIN_BORDER = '<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border>';
@@ -71,7 +76,12 @@ export class StyleBook {
   private readonly xml: string;
   private readonly prefix: string;
   private readonly blocks: Partial<Record<ListName, Block>> = {};
-  private readonly byLook = new Map<string, number>();
+  /**
+   * Looks seen: number format ('@' for text) → fill → lookFlags → cell-format index + 1
+   * (0: not seen). Found without building a string per cell: a key string made and hashed
+   * for each of the millions of cells of 计算明细 was a few percent of a whole CLI run.
+   */
+  private readonly byLook = new Map<string, Map<string, Int32Array>>();
   private readonly newXfs: string[] = [];
   private readonly newFonts: string[] = [];
   private readonly newFills: string[] = [];
@@ -171,10 +181,28 @@ export class StyleBook {
    * unbordered cell. Cost: O(1) once the look has been seen.
    */
   xf(out: OutCell | undefined, bordered: boolean): number {
-    const key = lookKey(out, bordered);
-    if (key === '') return 0;
-    const known = this.byLook.get(key);
-    if (known !== undefined) return known;
+    if (!out && !bordered) return 0;
+    const formatKey = out ? (out.text ? '@' : (out.fmt ?? '')) : '';
+    let byFill = this.byLook.get(formatKey);
+    if (!byFill) {
+      byFill = new Map();
+      this.byLook.set(formatKey, byFill);
+    }
+    const fillKey = out?.fill ?? '';
+    let byFlags = byFill.get(fillKey);
+    if (!byFlags) {
+      byFlags = new Int32Array(32);
+      byFill.set(fillKey, byFlags);
+    }
+    const flags = lookFlags(out, bordered);
+    if (byFlags[flags] > 0) return byFlags[flags] - 1;
+    const index = this.newXf(out, bordered);
+    byFlags[flags] = index + 1;
+    return index;
+  }
+
+  /** Registers a look not seen before: its cell-format index (0 when it needs none). */
+  private newXf(out: OutCell | undefined, bordered: boolean): number {
     const fmt = out ? (out.text ? '@' : (out.fmt ?? 'General')) : 'General';
     const numFmtId = this.formatId(fmt);
     const fontId = this.fontId(out?.bold === true);
@@ -189,10 +217,7 @@ export class StyleBook {
     const applied =
       `${numFmtId !== 0 ? ' applyNumberFormat="1"' : ''}${fontId !== 0 ? ' applyFont="1"' : ''}` +
       `${fillId !== 0 ? ' applyFill="1"' : ''}${borderId !== 0 ? ' applyBorder="1"' : ''}${alignment ? ' applyAlignment="1"' : ''}`;
-    if (numFmtId === 0 && fontId === 0 && fillId === 0 && borderId === 0 && !alignment) {
-      this.byLook.set(key, 0);
-      return 0;
-    }
+    if (numFmtId === 0 && fontId === 0 && fillId === 0 && borderId === 0 && !alignment) return 0;
     const xfId = this.hasStyleXf ? ' xfId="0"' : '';
     const index = this.base.cellXfs + this.newXfs.length;
     this.newXfs.push(
@@ -200,7 +225,6 @@ export class StyleBook {
         ? `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}"${xfId}${applied}>${alignment}</xf>`
         : `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}"${xfId}${applied}/>`,
     );
-    this.byLook.set(key, index);
     return index;
   }
 

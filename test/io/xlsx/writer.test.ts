@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { REGISTRY_SHEET } from '../../../src/core/defaults';
 import { planWrite } from '../../../src/core/report';
-import type { OutputSheet } from '../../../src/core/types';
+import type { OutCell, OutputSheet } from '../../../src/core/types';
 import { newWorkbook, openWorkbook } from '../../../src/io/xlsx/index';
 import { borderedColumns, MAX_ROW_HEIGHT, printRows, textElement } from '../../../src/io/xlsx/sheetXml';
 import { StyleBook } from '../../../src/io/xlsx/styleBook';
@@ -191,6 +191,35 @@ describe('styles appended to a workbook\'s own', () => {
     expect(xml).toContain('<x:xf numFmtId="201" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>');
     // dxfs (with their own font and fill) untouched.
     expect(xml).toContain('<x:dxfs count="1"><x:dxf><x:font><x:b/></x:font><x:fill><x:patternFill/></x:fill></x:dxf></x:dxfs>');
+  });
+
+  it('gives each distinct look one cell format, found again for every later cell that looks the same', () => {
+    const book = new StyleBook(EXISTING);
+    const looks: [OutCell | undefined, boolean][] = [
+      [undefined, false], // blank, unbordered: the default
+      [{ v: 1 }, false], // nothing to apply: the default too
+      [undefined, true], // blank, bordered
+      [{ v: 'a', text: true }, false],
+      [{ v: 'a', fmt: '@' }, false], // the same look as text
+      [{ v: 'a', text: true, bold: true }, false],
+      [{ v: 'a', text: true, wrap: true }, false],
+      [{ v: 'a', text: true }, true],
+      [{ v: 'a', text: true, align: 'left' }, false],
+      [{ v: 'a', text: true, align: 'center' }, false],
+      [{ v: 'a', text: true, align: 'right' }, false],
+      [{ v: 'a', text: true, fill: 'FFC6EFCE' }, false],
+      [{ v: 'a', text: true, fill: 'FFFFC7CE' }, false],
+      [{ v: 1, fmt: '0.00' }, false], // built-in format 2
+      [{ v: 1, fmt: '0.00', bold: true, wrap: true, align: 'right', fill: 'FFC6EFCE' }, true],
+    ];
+    const first = looks.map(([out, bordered]) => book.xf(out, bordered));
+    expect(first).toEqual([0, 0, 3, 4, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    // In reverse, every look is found again, nothing new appended.
+    expect([...looks].reverse().map(([out, bordered]) => book.xf(out, bordered))).toEqual([...first].reverse());
+    expect(book.render()).toContain('<x:cellXfs count="15">');
+    expect(book.render()).toContain(
+      '<x:xf numFmtId="2" fontId="1" fillId="2" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><x:alignment horizontal="right" vertical="top" wrapText="1"/></x:xf></x:cellXfs>',
+    );
   });
 
   it('adds a numFmts list where the workbook had none, as the first child', () => {
