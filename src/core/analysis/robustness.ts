@@ -140,8 +140,6 @@ interface Settled {
   kind: Uint8Array;
   /** c for a settled score; the stored number for a linear or UNSETTLED one. */
   value: Float64Array;
-  /** 1 for an indicator with no UNSETTLED score (its loop needs no clamp). */
-  allSettled: Uint8Array;
 }
 
 function settle(w: WeightForms, n: number, spread: number): Settled {
@@ -150,33 +148,28 @@ function settle(w: WeightForms, n: number, spread: number): Settled {
   const value = new Float64Array(n * I);
   for (let i = 0; i < I; i++) for (let k = 0; k < n; k++) value[i * n + k] = w.stored[k * I + i];
   const kind = new Uint8Array(n * I).fill(UNSETTLED);
-  const allSettled = new Uint8Array(I);
   const sure = spread >= 0 && spread < 1;
   for (let i = 0; i < I; i++) {
     const P = points[i];
     if (form[i] === LINEAR || !sure || !(P > 0)) continue;
     const low = (1 - spread) * P * (1 - 1e-9);
     const high = (1 + spread) * P * (1 + 1e-9);
-    let unsettled = 0;
     for (let at = i * n; at < (i + 1) * n; at++) {
       const c = value[at];
       if (form[i] === DEDUCTION) {
         if (c >= 0 && c <= low) set(at, AFFINE_1, -c); // f·P − c
         else if (c >= high) set(at, AFFINE_0, 0); // 0 (c may be Infinity: missing)
         else if (c < 0) set(at, AFFINE_1, 0); // f·P
-        else unsettled++;
       } else if (c >= 0 && c <= low) set(at, AFFINE_0, c); // c
       else if (c >= high) set(at, AFFINE_1, 0); // f·P
       else if (c < 0) set(at, AFFINE_0, 0); // 0
-      else unsettled++;
     }
-    allSettled[i] = unsettled === 0 ? 1 : 0;
   }
   function set(at: number, a: number, c: number): void {
     kind[at] = a;
     value[at] = c;
   }
-  return { kind, value, allSettled };
+  return { kind, value };
 }
 
 /**
@@ -196,7 +189,7 @@ function settle(w: WeightForms, n: number, spread: number): Settled {
  */
 function scoreColumns(w: WeightForms, settled: Settled, list: Int32Array, factor: Float64Array, scaled: Float64Array, n: number, sums: Float64Array, prefix = 0, prefixSums: Float64Array | null = null): void {
   const { form } = w;
-  const { kind, value, allSettled } = settled;
+  const { kind, value } = settled;
   sums.fill(0);
   for (let j = 0; j < list.length; j++) {
     if (j === prefix && prefixSums !== null) prefixSums.set(sums);
@@ -204,7 +197,6 @@ function scoreColumns(w: WeightForms, settled: Settled, list: Int32Array, factor
     const o = i * LANES;
     const f = form[i];
     if (f === LINEAR) linearColumn(value, i * n, n, factor, o, sums);
-    else if (allSettled[i] === 1) settledColumn(kind, value, i * n, n, scaled, o, sums);
     else clampedColumn(kind, value, i * n, n, scaled, o, f === DEDUCTION ? 1 : 0, sums);
   }
 }
@@ -233,32 +225,10 @@ function linearColumn(stored: Float64Array, col: number, n: number, factor: Floa
   }
 }
 
-/** sums += a · f·P + c, for one clamped indicator whose every score is settled. */
-function settledColumn(kind: Uint8Array, value: Float64Array, col: number, n: number, scaled: Float64Array, o: number, sums: Float64Array): void {
-  const p0 = scaled[o];
-  const p1 = scaled[o + 1];
-  const p2 = scaled[o + 2];
-  const p3 = scaled[o + 3];
-  const p4 = scaled[o + 4];
-  const p5 = scaled[o + 5];
-  const p6 = scaled[o + 6];
-  const p7 = scaled[o + 7];
-  for (let k = 0; k < n; k++) {
-    const a = kind[col + k];
-    const c = value[col + k];
-    const b = k * LANES;
-    sums[b] += a * p0 + c;
-    sums[b + 1] += a * p1 + c;
-    sums[b + 2] += a * p2 + c;
-    sums[b + 3] += a * p3 + c;
-    sums[b + 4] += a * p4 + c;
-    sums[b + 5] += a * p5 + c;
-    sums[b + 6] += a * p6 + c;
-    sums[b + 7] += a * p7 + c;
-  }
-}
-
-/** One clamped indicator with unsettled scores: settled ones as in settledColumn, the others through the clamp. */
+/**
+ * sums += one clamped indicator's scores: a settled one as a · f·P + c, an UNSETTLED one
+ * through the clamp (a column with none takes the first branch every time, predicted).
+ */
 function clampedColumn(kind: Uint8Array, value: Float64Array, col: number, n: number, scaled: Float64Array, o: number, d: number, sums: Float64Array): void {
   const p0 = scaled[o];
   const p1 = scaled[o + 1];
