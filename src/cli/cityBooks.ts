@@ -5,7 +5,7 @@
  */
 import type { Msg } from '../core/types';
 import { newWorkbook, openWorkbook, XlsxError, ZipTooLarge } from '../io/xlsx/index';
-import { nodeDeflater } from './deflate';
+import { threadedDeflater } from './deflate';
 import { readWorkbookFile, writeAtomically } from './files';
 
 export type CityBook = Awaited<ReturnType<typeof openWorkbook>>;
@@ -32,10 +32,13 @@ export function newBook(): CityBook {
 
 /** Writes a workbook atomically (temporary file, flush, rename); a message when it failed. */
 export function writeBook(book: CityBook, file: string): Msg | null {
+  const deflater = threadedDeflater();
   try {
-    return writeAtomically(file, (write) => book.writeTo(write, { deflater: nodeDeflater() }));
+    return writeAtomically(file, (write) => book.writeTo(write, { deflater: deflater.factory }));
   } catch (err) {
     if (err instanceof ZipTooLarge) return { code: 'files.tooLarge', params: { file } };
     throw err;
+  } finally {
+    deflater.close();
   }
 }

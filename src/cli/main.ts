@@ -19,7 +19,7 @@ import { templateSheets } from '../core/report';
 import type { JsonReport, Lang, Msg, WorkbookSnapshot, WritePlan } from '../core/types';
 import { newWorkbook, openWorkbook, XlsxError, ZipTooLarge, type XlsxWorkbook } from '../io/xlsx/index';
 import { parseArgs, type CliCommand } from './args';
-import { nodeDeflater } from './deflate';
+import { threadedDeflater } from './deflate';
 import { collect, collectIfGrown, enableCollections } from './heap';
 import { defaultOutputPath, fileExists, isSameFile, readWorkbookFile, writeAtomically } from './files';
 import { summaryText } from './summary';
@@ -86,6 +86,7 @@ export async function run(argv: string[], io: CliIo = nodeIo): Promise<number> {
 
 /** Writes a workbook atomically; a message when it failed. */
 function writeBook(book: XlsxWorkbook, file: string): Msg | null {
+  const deflater = threadedDeflater();
   try {
     return writeAtomically(file, (write) =>
       book.writeTo(
@@ -93,12 +94,14 @@ function writeBook(book: XlsxWorkbook, file: string): Msg | null {
           write(chunk);
           collectIfGrown();
         },
-        { deflater: nodeDeflater() },
+        { deflater: deflater.factory },
       ),
     );
   } catch (err) {
     if (err instanceof ZipTooLarge) return { code: 'files.tooLarge', params: { file } };
     throw err;
+  } finally {
+    deflater.close();
   }
 }
 

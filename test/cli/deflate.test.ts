@@ -1,20 +1,43 @@
 /**
  * The CLI's native deflater (node:zlib, chunk by chunk with a 32 KB dictionary): the
  * chunks join into one raw DEFLATE stream that inflates to the bytes pushed, and a
- * package written with it reads back.
+ * package written with it reads back. The threaded one (a worker thread) gives the same
+ * bytes, entry after entry, with more than IN_FLIGHT bytes out, and without a worker.
  */
 import { inflateSync } from 'fflate';
-import { nodeDeflater } from '../../src/cli/deflate';
+import { IN_FLIGHT, nextWindow, nodeDeflater, threadedDeflater } from '../../src/cli/deflate';
+import type { DeflaterFactory } from '../../src/io/xlsx/index';
 import { entryBytes, readZip } from '../../src/io/xlsx/zip';
 import { collect, ZipWriter } from '../../src/io/xlsx/zipWrite';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-function deflateChunks(chunks: string[]): Uint8Array {
+function deflateChunks(chunks: string[], factory: DeflaterFactory = nodeDeflater()): Uint8Array {
   const out = collect();
-  const deflater = nodeDeflater()(out.sink);
+  const deflater = factory(out.sink);
   chunks.forEach((chunk, i) => deflater.push(encoder.encode(chunk), i === chunks.length - 1));
+  return out.bytes();
+}
+
+/** `count` chunks of about `size` bytes of row-like text, each different. */
+function rows(count: number, size: number, seed = 1): string[] {
+  return Array.from({ length: count }, (_, c) => {
+    let text = '';
+    for (let i = 0; text.length < size; i++) text += `<c r="B${i}"><v>${(i * 7919 + c * 104729 + seed) % 100003}</v></c>`;
+    return text;
+  });
+}
+
+/** A package of several entries (long, one-chunk, empty-ended) written through `factory`, dated. */
+function packageWith(factory: DeflaterFactory): Uint8Array {
+  const out = collect();
+  const zip = new ZipWriter(out.sink, { deflater: factory, date: new Date(2019, 0, 5) });
+  zip.add('xl/worksheets/sheet1.xml', (write) => rows(12, 100_000).forEach((r) => write(r)));
+  zip.addText('a.xml', '<a/>');
+  zip.add('xl/worksheets/sheet2.xml', (write) => rows(6, 90_000, 7).forEach((r) => write(r)));
+  zip.addText('b.xml', '<b>考核结果</b>');
+  zip.finish();
   return out.bytes();
 }
 
@@ -49,5 +72,75 @@ describe('nodeDeflater', () => {
     expect(sheet.slice(0, 40)).toBe('<row r="1"><c r="A1"><v>0</v></c></row><');
     expect(sheet.endsWith('<row r="30000"><c r="A30000"><v>29999</v></c></row>')).toBe(true);
     expect(decoder.decode(entryBytes(archive, archive.get('a.xml')!, 1e9))).toBe('<a/>');
+  });
+});
+
+describe('nextWindow', () => {
+  it('keeps the last 32 KB of the entry so far', () => {
+    const a = new Uint8Array(40_000).map((_, i) => i % 251);
+    expect(nextWindow(null, a)).toEqual(a.slice(40_000 - 32_768));
+    // Short chunks join the previous window: 10 + 5 bytes, the newest last.
+    const first = nextWindow(null, new Uint8Array(10).fill(1))!;
+    expect([...nextWindow(first, new Uint8Array(5).fill(2))!]).toEqual([...Array(10).fill(1), ...Array(5).fill(2)]);
+    // An empty chunk leaves it as it was.
+    expect(nextWindow(first, new Uint8Array(0))).toBe(first);
+    // 32,760 old bytes + 20 new: the 12 oldest fall out.
+    const old = nextWindow(null, new Uint8Array(32_760).fill(3))!;
+    const joined = nextWindow(old, new Uint8Array(20).fill(4))!;
+    expect(joined.length).toBe(32_768);
+    expect(joined[32_747]).toBe(3);
+    expect(joined[32_748]).toBe(4);
+  });
+});
+
+describe('threadedDeflater', () => {
+  it('gives the same bytes as nodeDeflater, entry after entry through one worker', () => {
+    const threaded = threadedDeflater();
+    try {
+      for (const chunks of [rows(5, 200_000), ['<a/>'], rows(3, 50_000, 3).concat(''), rows(2, 40_000, 9)]) {
+        expect(Buffer.from(deflateChunks(chunks, threaded.factory)).equals(Buffer.from(deflateChunks(chunks)))).toBe(true);
+      }
+    } finally {
+      threaded.close();
+    }
+  });
+
+  it('with more than IN_FLIGHT bytes out, waits and still gives the same bytes, in order', () => {
+    const chunks = rows(Math.ceil((3 * IN_FLIGHT) / 262_144), 262_144, 5);
+    const threaded = threadedDeflater();
+    try {
+      const bytes = deflateChunks(chunks, threaded.factory);
+      expect(Buffer.from(bytes).equals(Buffer.from(deflateChunks(chunks)))).toBe(true);
+      expect(decoder.decode(inflateSync(bytes))).toBe(chunks.join(''));
+    } finally {
+      threaded.close();
+    }
+  });
+
+  it('writes the same package as nodeDeflater, byte for byte', () => {
+    const threaded = threadedDeflater();
+    try {
+      expect(Buffer.from(packageWith(threaded.factory)).equals(Buffer.from(packageWith(nodeDeflater())))).toBe(true);
+    } finally {
+      threaded.close();
+    }
+  });
+
+  it('without a worker (it cannot start) compresses on the main thread, same bytes', () => {
+    jest.isolateModules(() => {
+      jest.doMock('node:worker_threads', () => ({
+        ...jest.requireActual('node:worker_threads'),
+        Worker: jest.fn(() => {
+          throw new Error('no threads here');
+        }),
+      }));
+      const isolated = require('../../src/cli/deflate') as typeof import('../../src/cli/deflate');
+      const threaded = isolated.threadedDeflater();
+      const chunks = rows(4, 200_000, 11);
+      expect(Buffer.from(deflateChunks(chunks, threaded.factory)).equals(Buffer.from(deflateChunks(chunks)))).toBe(true);
+      threaded.close();
+      const { Worker } = require('node:worker_threads') as { Worker: jest.Mock };
+      expect(Worker).toHaveBeenCalledTimes(1);
+    });
   });
 });
