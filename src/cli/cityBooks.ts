@@ -5,7 +5,7 @@
  */
 import type { Msg } from '../core/types';
 import { newWorkbook, openWorkbook, XlsxError, ZipTooLarge } from '../io/xlsx/index';
-import { threadedDeflater } from './deflate';
+import { nodeCrc32, threadedDeflater } from './deflate';
 import { readWorkbookFile, writeAtomically } from './files';
 
 export type CityBook = Awaited<ReturnType<typeof openWorkbook>>;
@@ -34,7 +34,7 @@ export function newBook(): CityBook {
 export function writeBook(book: CityBook, file: string): Msg | null {
   const deflater = threadedDeflater();
   try {
-    return writeAtomically(file, (write) => book.writeTo(write, { deflater: deflater.factory }));
+    return writeAtomically(file, (write) => book.writeTo(write, { deflater: deflater.factory, crc32: nodeCrc32 }));
   } catch (err) {
     if (err instanceof ZipTooLarge) return { code: 'files.tooLarge', params: { file } };
     throw err;

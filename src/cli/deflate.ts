@@ -17,8 +17,9 @@
  * cannot start, are compressed on the main thread as before.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import * as zlib from 'node:zlib';
 import { constants, deflateRawSync } from 'node:zlib';
-import type { Deflater, DeflaterFactory } from '../io/xlsx/index';
+import type { Checksum, Deflater, DeflaterFactory } from '../io/xlsx/index';
 
 /** Most uncompressed bytes handed to the worker and not yet back (16 of the writer's 256 KB chunks). */
 export const IN_FLIGHT = 4 * 1024 * 1024;
@@ -42,6 +43,13 @@ export function nextWindow(previous: Uint8Array | null, bytes: Uint8Array): Uint
   joined.set(bytes, keep);
   return joined;
 }
+
+/**
+ * node:zlib's native CRC-32 (Node 20.15 and later; undefined before, and the writer keeps
+ * its own): about 4× the speed of crc32.ts, some 165 ms of a 5,000-unit run's main thread.
+ * @example book.writeTo(sink, { deflater, crc32: nodeCrc32 })
+ */
+export const nodeCrc32: Checksum | undefined = typeof zlib.crc32 === 'function' ? (bytes, previous) => zlib.crc32(bytes, previous) : undefined;
 
 /** One chunk compressed as the writer's stream needs it: sync flush, or finish when `final`. */
 function deflateChunk(bytes: Uint8Array, final: boolean, level: number, dictionary: Uint8Array | null): Uint8Array {

@@ -19,7 +19,7 @@ import { templateSheets } from '../core/report';
 import type { JsonReport, Lang, Msg, WorkbookSnapshot, WritePlan } from '../core/types';
 import { newWorkbook, openWorkbook, XlsxError, ZipTooLarge, type XlsxWorkbook } from '../io/xlsx/index';
 import { parseArgs, type CliCommand } from './args';
-import { threadedDeflater } from './deflate';
+import { nodeCrc32, threadedDeflater } from './deflate';
 import { collect, collectIfGrown, enableCollections } from './heap';
 import { defaultOutputPath, fileExists, isSameFile, readWorkbookFile, writeAtomically } from './files';
 import { summaryText } from './summary';
@@ -94,7 +94,7 @@ function writeBook(book: XlsxWorkbook, file: string): Msg | null {
           write(chunk);
           collectIfGrown();
         },
-        { deflater: deflater.factory },
+        { deflater: deflater.factory, crc32: nodeCrc32 },
       ),
     );
   } catch (err) {

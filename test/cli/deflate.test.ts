@@ -5,9 +5,11 @@
  * bytes, entry after entry, with more than IN_FLIGHT bytes out, and without a worker.
  */
 import { inflateSync } from 'fflate';
-import { IN_FLIGHT, nextWindow, nodeDeflater, threadedDeflater } from '../../src/cli/deflate';
+import { IN_FLIGHT, nextWindow, nodeCrc32, nodeDeflater, threadedDeflater } from '../../src/cli/deflate';
+import { crc32 } from '../../src/io/xlsx/crc32';
 import type { DeflaterFactory } from '../../src/io/xlsx/index';
 import { entryBytes, readZip } from '../../src/io/xlsx/zip';
+import type { Checksum } from '../../src/io/xlsx/zipWrite';
 import { collect, ZipWriter } from '../../src/io/xlsx/zipWrite';
 
 const encoder = new TextEncoder();
@@ -30,9 +32,9 @@ function rows(count: number, size: number, seed = 1): string[] {
 }
 
 /** A package of several entries (long, one-chunk, empty-ended) written through `factory`, dated. */
-function packageWith(factory: DeflaterFactory): Uint8Array {
+function packageWith(factory: DeflaterFactory, checksum?: Checksum): Uint8Array {
   const out = collect();
-  const zip = new ZipWriter(out.sink, { deflater: factory, date: new Date(2019, 0, 5) });
+  const zip = new ZipWriter(out.sink, { deflater: factory, date: new Date(2019, 0, 5), ...(checksum ? { crc32: checksum } : {}) });
   zip.add('xl/worksheets/sheet1.xml', (write) => rows(12, 100_000).forEach((r) => write(r)));
   zip.addText('a.xml', '<a/>');
   zip.add('xl/worksheets/sheet2.xml', (write) => rows(6, 90_000, 7).forEach((r) => write(r)));
@@ -142,5 +144,31 @@ describe('threadedDeflater', () => {
       const { Worker } = require('node:worker_threads') as { Worker: jest.Mock };
       expect(Worker).toHaveBeenCalledTimes(1);
     });
+  });
+});
+
+describe('nodeCrc32', () => {
+  it('continues a CRC-32 as crc32.ts does (check value, chunk by chunk)', () => {
+    expect(nodeCrc32).toBeDefined();
+    const check = nodeCrc32!;
+    expect(check(encoder.encode('123456789'), 0)).toBe(0xcbf43926);
+    const text = encoder.encode(rows(3, 70_001, 13).join(''));
+    const whole = crc32(text);
+    expect(check(text, 0)).toBe(whole);
+    // In pieces of odd sizes, each continuing the last.
+    let running = 0;
+    for (let at = 0; at < text.length; at += 9_999) running = check(text.subarray(at, at + 9_999), running);
+    expect(running).toBe(whole);
+  });
+
+  it('a package checksummed by it is the same, byte for byte; the writer does use the one it is given', () => {
+    const threaded = threadedDeflater();
+    try {
+      expect(Buffer.from(packageWith(threaded.factory, nodeCrc32)).equals(Buffer.from(packageWith(nodeDeflater())))).toBe(true);
+    } finally {
+      threaded.close();
+    }
+    const archive = readZip(packageWith(nodeDeflater(), () => 0x12345678));
+    expect(archive.entries.map((e) => e.crc32)).toEqual([0x12345678, 0x12345678, 0x12345678, 0x12345678]);
   });
 });

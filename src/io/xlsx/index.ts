@@ -16,10 +16,10 @@ import { readSnapshot } from './reader';
 import { writePackage, type PackageSource } from './writePackage';
 import { centralRecord, entryBytes, rawEntry, type ZipArchive } from './zip';
 import { LateZip, nativeDeflater } from './zipLate';
-import { collect, ZipWriter, type DeflaterFactory, type ZipSink } from './zipWrite';
+import { collect, ZipWriter, type ZipOptions, type ZipSink } from './zipWrite';
 
 export { XlsxError } from './errors';
-export { ZipTooLarge, type Deflater, type DeflaterFactory } from './zipWrite';
+export { ZipTooLarge, type Checksum, type Deflater, type DeflaterFactory } from './zipWrite';
 
 export interface XlsxWorkbook extends WorkbookPort {
   /**
@@ -29,9 +29,10 @@ export interface XlsxWorkbook extends WorkbookPort {
   toBuffer(): Promise<Uint8Array>;
   /**
    * The same bytes, chunk by chunk, to `sink` (the CLI streams them to a file), new parts
-   * compressed by `deflater` (fflate unless told; the CLI passes node:zlib's).
+   * compressed by `deflater` (fflate unless told; the CLI passes node:zlib's) and
+   * checksummed by `crc32` (crc32.ts unless told; the CLI passes node:zlib's).
    */
-  writeTo(sink: ZipSink, options?: { deflater?: DeflaterFactory }): void;
+  writeTo(sink: ZipSink, options?: Pick<ZipOptions, 'deflater' | 'crc32'>): void;
   /** A macro-enabled workbook (.xlsm): the output keeps its macros and must keep the extension. */
   macroEnabled: boolean;
   /** Whether the workbook holds Kaohe's registry sheet (Kaohe wrote it). */
@@ -58,7 +59,7 @@ function zipSource(zip: ZipArchive, limit: number): PackageSource {
 
 function wrap(source: PackageSource, read: XlsxWorkbook['read'], info: { macroEnabled: boolean; writtenByKaohe: boolean }): XlsxWorkbook {
   let plan: WritePlan = { remove: [], add: [], renamed: [] };
-  const writeTo = (sink: ZipSink, options: { deflater?: DeflaterFactory } = {}): void => writePackage(source, plan, new ZipWriter(sink, options));
+  const writeTo = (sink: ZipSink, options: Pick<ZipOptions, 'deflater' | 'crc32'> = {}): void => writePackage(source, plan, new ZipWriter(sink, options));
   return {
     ...info,
     read,

@@ -183,18 +183,24 @@ export function endRecord(entries: number, size: number, start: number): Uint8Ar
 
 /**
  * Runs `produce`, encoding its text as UTF-8 into `buffer` and handing each full buffer (and
- * the rest, `final`) to `take`; returns the text's CRC-32 and size. No string outlives its
+ * the rest, `final`) to `take`; returns the text's CRC-32 (by `checksum`: crc32.ts unless
+ * the host has a faster one) and size. No string outlives its
  * write call, so the garbage of a long part dies young (not in old space). `take` gets the
  * reused buffer: it must copy what outlives the call. Throws ZipTooLarge past 4 GB.
  * Cost: O(bytes).
  */
-export function encodePart(produce: (write: PartWriter) => void, buffer: Uint8Array, take: (bytes: Uint8Array, final: boolean) => void): { crc: number; size: number } {
+export function encodePart(
+  produce: (write: PartWriter) => void,
+  buffer: Uint8Array,
+  take: (bytes: Uint8Array, final: boolean) => void,
+  checksum: Checksum = crc32,
+): { crc: number; size: number } {
   let crc = 0;
   let size = 0;
   let used = 0;
   const flush = (final: boolean): void => {
     const bytes = buffer.subarray(0, used);
-    crc = crc32(bytes, crc);
+    crc = checksum(bytes, crc);
     size += used;
     used = 0;
     if (size > LIMIT) throw new ZipTooLarge();
@@ -222,6 +228,9 @@ export function movedCentral(entry: StoredEntry, offset: number): Uint8Array {
   return central;
 }
 
+/** Continues a CRC-32 over `bytes` (start with 0), as crc32.ts's `crc32`; the CLI passes node:zlib's native one. */
+export type Checksum = (bytes: Uint8Array, previous: number) => number;
+
 /** How a ZipWriter stamps and compresses its new entries. */
 export interface ZipOptions {
   /** The entries' modification time (now unless told). */
@@ -230,6 +239,8 @@ export interface ZipOptions {
   level?: Level;
   /** The compressor of new entries (fflate at `level` unless told). */
   deflater?: DeflaterFactory;
+  /** The CRC-32 of new entries (crc32.ts unless told). */
+  crc32?: Checksum;
 }
 
 export class ZipWriter implements PackageZip {
@@ -244,9 +255,11 @@ export class ZipWriter implements PackageZip {
   ) {
     this.stamp = dosDateTime(options.date ?? new Date());
     this.deflater = options.deflater ?? fflateDeflater(options.level ?? 6);
+    this.checksum = options.crc32 ?? crc32;
   }
 
   private readonly deflater: DeflaterFactory;
+  private readonly checksum: Checksum;
   /** The encoded text of the entry being added, reused from entry to entry. */
   private readonly buffer = new Uint8Array(CHUNK_BYTES);
 
@@ -278,7 +291,7 @@ export class ZipWriter implements PackageZip {
       compressed += data.length;
       this.emit(data);
     });
-    const { crc, size } = encodePart(produce, this.buffer, (bytes, final) => deflate.push(bytes, final));
+    const { crc, size } = encodePart(produce, this.buffer, (bytes, final) => deflate.push(bytes, final), this.checksum);
     this.emit(dataDescriptor(crc, compressed, size));
     this.centrals.push(newCentral(nameBytes, this.stamp, crc, compressed, size, start));
     this.entries++;
