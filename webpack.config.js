@@ -20,10 +20,18 @@
  * the "legacy" layer (detect, legacy, and the ribbon's commands/dialog, which EdgeHTML runs on
  * retail Office 2016/2019) are compiled to ES5 by babel (preset-env for IE 11, core-js
  * polyfills by usage); the webpack runtime is ES5 for every page (target es5).
+ *
+ * The compression worker (src/io/xlsx/deflateWorker.ts, entry "deflate") is no page's
+ * script: the xlsx chunk starts it by the file name DefinePlugin gives it
+ * (`__KAOHE_DEFLATE_WORKER__`). That name carries a hash of the worker's source and of the
+ * build's inputs, not webpack's contenthash (known only after the chunk that names it is
+ * built), so a changed worker always gets a new URL.
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- webpack reads this file as CommonJS */
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -60,6 +68,8 @@ const exists = (relative) => fs.existsSync(path.join(root, relative));
  * The CSP of every page. Office.js needs no 'unsafe-eval' (its only `new Function` is a
  * guarded fallback) and no connect-src beyond 'self' (it talks to Excel by postMessage or
  * the host bridge); Fluent UI (Griffel) inserts <style> elements, hence 'unsafe-inline' for styles.
+ * No worker-src: it falls back to script-src (child-src, then default-src in older Safari),
+ * both 'self', which admits the compression worker, a file of the site itself (no blob:).
  */
 function contentSecurityPolicy(officeJsUrl) {
   const officeOrigin = /^https:\/\//.test(officeJsUrl) ? new URL(officeJsUrl).origin : '';
@@ -127,11 +137,43 @@ class PaneSwitchPlugin {
   }
 }
 
-/** Fails a production build when the workbook-file adapter (src/io/xlsx) or ExcelJS is in an entry's initial (eagerly loaded) chunks. */
+/** The compression worker's entry: a worker script, loaded by no page. */
+const WORKER_ENTRY = 'deflate';
+const WORKER_SOURCE = './src/io/xlsx/deflateWorker.ts';
+
+/**
+ * The worker file's name: in production `deflate.<hash>.js`, the hash over the worker's
+ * source (it imports nothing), the lock file and this config (toolchain changes), so a
+ * cached old worker is never reused under a new build. Cost: three file reads.
+ */
+function workerFileName(production) {
+  if (!production) return `${WORKER_ENTRY}.js`;
+  const hash = crypto.createHash('sha256');
+  for (const file of [WORKER_SOURCE, 'package-lock.json', 'webpack.config.js']) hash.update(exists(file) ? fs.readFileSync(path.join(root, file)) : '');
+  return `${WORKER_ENTRY}.${hash.digest('hex').slice(0, 8)}.js`;
+}
+
+/**
+ * Fails a production build when the workbook-file adapter (src/io/xlsx) or ExcelJS is in an
+ * entry's initial (eagerly loaded) chunks. The worker entry is exempt (it is no page's script)
+ * but must hold deflateWorker.ts alone.
+ */
 class ExcelJsStaysLazyPlugin {
   apply(compiler) {
     compiler.hooks.afterCompile.tap('ExcelJsStaysLazyPlugin', (compilation) => {
       for (const [name, entrypoint] of compilation.entrypoints) {
+        if (name === WORKER_ENTRY) {
+          for (const chunk of entrypoint.chunks) {
+            for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
+              const resource = module.resource || (module.rootModule && module.rootModule.resource) || '';
+              if (resource && !resource.endsWith(path.join('src', 'io', 'xlsx', 'deflateWorker.ts'))) {
+                compilation.errors.push(new Error(`The compression worker imports ${resource}; it must stay self-contained.`));
+                return;
+              }
+            }
+          }
+          continue;
+        }
         for (const chunk of entrypoint.chunks) {
           for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
             const resource = module.resource || (module.rootModule && module.rootModule.resource) || '';
@@ -185,6 +227,9 @@ module.exports = async (env = {}, argv = {}) => {
   const entries = Object.fromEntries(pages.map((page) => [page.name, page.layer ? { import: page.entry, layer: page.layer } : page.entry]));
   entries.detect = { import: './src/legacy/detect.js', layer: 'legacy' };
   entries.legacy = { import: './src/legacy/index.ts', layer: 'legacy' };
+  // The compression worker: no page lists it (HtmlWebpackPlugin's chunks), the xlsx chunk names it.
+  const workerFile = workerFileName(production);
+  if (!env.legacyOnly) entries[WORKER_ENTRY] = { import: WORKER_SOURCE, filename: workerFile };
 
   const config = {
     mode: production ? 'production' : 'development',
@@ -233,6 +278,7 @@ module.exports = async (env = {}, argv = {}) => {
       ),
       ...(pages.some((page) => page.name === 'taskpane') ? [new PaneSwitchPlugin('taskpane.html', 'detect', 'taskpane', 'legacy')] : []),
       new CopyWebpackPlugin({ patterns: copies }),
+      new webpack.DefinePlugin({ __KAOHE_DEFLATE_WORKER__: JSON.stringify(workerFile) }),
       ...(production ? [new ExcelJsStaysLazyPlugin()] : []),
     ],
     performance: { hints: false },

@@ -3,6 +3,8 @@
  * build in dist/: open the demo workbook, compute, catch the download, and check that
  * - no request ever leaves 127.0.0.1 (Office.js is answered from the local npm copy),
  * - the CSP blocks any outside connection the page might try,
+ * - the download's new parts are compressed in the page's compression worker (a same-origin
+ *   file no page lists as a script), which is still alive afterwards (it did not fail),
  * - the downloaded workbook keeps every input sheet unchanged (every zip entry of the input
  *   byte for byte) and adds the result sheets,
  * - its grades equal the CLI's JSON on the same file, also as LibreOffice reads them, and
@@ -96,6 +98,15 @@ describe('file mode in chromium', () => {
       await page.screenshot({ path: path.join(SCREENSHOTS, 'file-mode.png'), fullPage: true });
       await page.setViewportSize(WIDE_VIEWPORT);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'file-mode-wide.png'), fullPage: true });
+
+      // Compressed in the worker: its script was fetched from the site, and it is still running
+      // (a worker that failed its handshake or an entry is terminated, the main thread then compresses).
+      const workerScript = new RegExp(`^${server.origin}/deflate\\.[0-9a-f]{8}\\.js$`);
+      expect(log.all.filter((url) => workerScript.test(url)).length).toBe(1);
+      expect(page.workers().map((worker) => worker.url()).filter((url) => workerScript.test(url)).length).toBe(1);
+      for (const html of ['taskpane.html', 'city.html', 'check.html', 'commands.html', 'dialog.html']) {
+        expect({ html, worker: /deflate\./.test(fs.readFileSync(path.join(DIST, html), 'utf8')) }).toEqual({ html, worker: false });
+      }
 
       expect(escaped(log, server.origin)).toEqual([]);
       expect(log.all.some((url) => url.startsWith(server.origin))).toBe(true);

@@ -15,7 +15,8 @@ import { openPackage } from './package';
 import { readSnapshot } from './reader';
 import { writePackage, type PackageSource } from './writePackage';
 import { centralRecord, entryBytes, rawEntry, type ZipArchive } from './zip';
-import { LateZip, nativeDeflater } from './zipLate';
+import { LateZip, nativeDeflater, type LateDeflaterFactory } from './zipLate';
+import { DeflateWorkerFailed, pageDeflateWorker } from './zipWorker';
 import { collect, ZipWriter, type ZipOptions, type ZipSink } from './zipWrite';
 
 export { XlsxError } from './errors';
@@ -24,7 +25,8 @@ export { ZipTooLarge, type Checksum, type Deflater, type DeflaterFactory } from 
 export interface XlsxWorkbook extends WorkbookPort {
   /**
    * The workbook as bytes: the input package plus Kaohe's parts, new parts compressed by
-   * the host's native DEFLATE where it has one (CompressionStream: browsers, Node), else fflate.
+   * the host's native DEFLATE where it has one (CompressionStream: browsers, Node) — in the
+   * page's compression worker when it has one (zipWorker.ts), else on this thread — else fflate.
    */
   toBuffer(): Promise<Uint8Array>;
   /**
@@ -68,12 +70,22 @@ function wrap(source: PackageSource, read: XlsxWorkbook['read'], info: { macroEn
     },
     writeTo,
     toBuffer: async () => {
-      const native = nativeDeflater();
-      if (native) {
+      const late = (native: LateDeflaterFactory): Promise<Uint8Array> => {
         const zip = new LateZip(native);
         writePackage(source, plan, zip);
         return zip.bytes();
+      };
+      const worker = await pageDeflateWorker();
+      if (worker) {
+        try {
+          return await late(worker.factory());
+        } catch (error) {
+          // The worker failed mid-way: write the package again on this thread.
+          if (!(error instanceof DeflateWorkerFailed)) throw error;
+        }
       }
+      const native = nativeDeflater();
+      if (native) return late(native);
       const out = collect();
       writeTo(out.sink);
       return out.bytes();
