@@ -1,7 +1,8 @@
 /**
- * The one place `verify` and `city` open and write workbooks: switching to another
- * adapter with the same names (openWorkbook, newWorkbook, read, apply, writeTo) is the
- * import line below. Output is written atomically (cli/files.ts).
+ * The one place `verify` and `city` open and write workbooks, and where `compute` and
+ * `template` write theirs: switching to another adapter with the same names (openWorkbook,
+ * newWorkbook, read, apply, writeTo) is the import line below. Output is written
+ * atomically (cli/files.ts).
  */
 import type { Msg } from '../core/types';
 import { newWorkbook, openWorkbook, XlsxError, ZipTooLarge } from '../io/xlsx/index';
@@ -30,11 +31,25 @@ export function newBook(): CityBook {
   return newWorkbook();
 }
 
-/** Writes a workbook atomically (temporary file, flush, rename); a message when it failed. */
-export function writeBook(book: CityBook, file: string): Msg | null {
+/**
+ * Writes a workbook atomically (temporary file, flush, rename), new parts compressed on a
+ * second thread (deflate.ts), `afterChunk` called after each chunk written (`compute` checks
+ * its heap there); a message when it failed. The CLI's one way of writing a workbook file.
+ */
+export function writeBook(book: CityBook, file: string, afterChunk?: () => void): Msg | null {
   const deflater = threadedDeflater();
   try {
-    return writeAtomically(file, (write) => book.writeTo(write, { deflater: deflater.factory, crc32: nodeCrc32 }));
+    return writeAtomically(file, (write) =>
+      book.writeTo(
+        afterChunk
+          ? (chunk) => {
+              write(chunk);
+              afterChunk();
+            }
+          : write,
+        { deflater: deflater.factory, crc32: nodeCrc32 },
+      ),
+    );
   } catch (err) {
     if (err instanceof ZipTooLarge) return { code: 'files.tooLarge', params: { file } };
     throw err;

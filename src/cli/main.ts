@@ -17,11 +17,11 @@ import type { PreviousYear } from '../core/analysis';
 import { issueText, t } from '../core/messages';
 import { templateSheets } from '../core/report';
 import type { JsonReport, Lang, Msg, WorkbookSnapshot, WritePlan } from '../core/types';
-import { newWorkbook, openWorkbook, XlsxError, ZipTooLarge, type XlsxWorkbook } from '../io/xlsx/index';
+import { newWorkbook, openWorkbook, XlsxError, type XlsxWorkbook } from '../io/xlsx/index';
 import { parseArgs, type CliCommand } from './args';
-import { nodeCrc32, threadedDeflater } from './deflate';
+import { writeBook } from './cityBooks';
 import { collect, collectIfGrown, enableCollections } from './heap';
-import { defaultOutputPath, fileExists, isSameFile, readWorkbookFile, writeAtomically } from './files';
+import { defaultOutputPath, fileExists, isSameFile, readWorkbookFile } from './files';
 import { summaryText } from './summary';
 import { runCity } from './city';
 import { runVerify, usageText } from './verify';
@@ -84,27 +84,6 @@ export async function run(argv: string[], io: CliIo = nodeIo): Promise<number> {
   }
 }
 
-/** Writes a workbook atomically; a message when it failed. */
-function writeBook(book: XlsxWorkbook, file: string): Msg | null {
-  const deflater = threadedDeflater();
-  try {
-    return writeAtomically(file, (write) =>
-      book.writeTo(
-        (chunk) => {
-          write(chunk);
-          collectIfGrown();
-        },
-        { deflater: deflater.factory, crc32: nodeCrc32 },
-      ),
-    );
-  } catch (err) {
-    if (err instanceof ZipTooLarge) return { code: 'files.tooLarge', params: { file } };
-    throw err;
-  } finally {
-    deflater.close();
-  }
-}
-
 async function runTemplate(command: Extract<CliCommand, { kind: 'template' }>, io: CliIo): Promise<number> {
   const say = (msg: Msg) => t(msg, command.lang);
   if (!command.force && fileExists(command.output)) {
@@ -113,7 +92,7 @@ async function runTemplate(command: Extract<CliCommand, { kind: 'template' }>, i
   }
   const book = newWorkbook();
   await book.apply({ remove: [], add: templateSheets(command.demo), renamed: [] });
-  const failed = writeBook(book, command.output);
+  const failed = writeBook(book, command.output, collectIfGrown);
   if (failed) {
     io.stderr(say(failed));
     return 1;
@@ -211,7 +190,7 @@ async function runCompute(command: Extract<CliCommand, { kind: 'compute' }>, io:
   collect();
   const notices = plan.renamed.map(({ wanted, actual }) => say({ code: 'cli.renamed', params: { wanted, actual } }));
   await book.apply(plan);
-  const failed = writeBook(book, output);
+  const failed = writeBook(book, output, collectIfGrown);
   if (failed) return fail(failed, 1, json ?? undefined);
 
   const written = say({ code: 'cli.written', params: { file: output } });
